@@ -1,0 +1,129 @@
+"""Load and check the whole knowledge base in one pass.
+
+The result holds every valid entity and every problem: a bad file is never dropped
+without a problem that names it, and nothing here raises on bad content.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .load import Source, read_markdown, read_yaml
+from .model import ENTITY_TYPES, Corpus, Reference
+from .problems import Problem
+from .validate import consistency_problems, reference_problems, schema_problems
+
+# data file -> definition in referentie.schema.json
+DATA_FILES = {
+    "deal": "deal", "themas": "themas", "inzichten": "inzichten", "doelen": "doelen", "fasen": "fasen",
+    "werkvormen": "termen", "begeleiden": "termen", "onderwerpen": "termen", "opgaven": "termen",
+    "rollen": "rollen", "sturing": "sturing", "steden": "steden", "partners": "partners",
+    "citydeals": "citydeals", "ijkmomenten": "ijkmomenten",
+}
+
+# entity kind -> folder with its files (relative to the project root)
+CONTENT_FOLDERS = {"casus": "cases", "instrument": "instrumenten", "toolkit": "instrumenten/toolkits"}
+COLLECTIONS = {"casus": "cases", "instrument": "instrumenten", "toolkit": "toolkits"}
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def load_reference(root: Path) -> tuple[Reference, list[Problem]]:
+    """Read data/*.yml; a list's ids must be unique."""
+    reference, problems = Reference(), []
+    data_dir = root / "data"
+    for name, definition in DATA_FILES.items():
+        path = data_dir / f"{name}.yml"
+        relative = f"data/{name}.yml"
+        if not path.exists():
+            problems.append(Problem(relative, 1, "dit bestand met referentiedata ontbreekt"))
+            continue
+        source, found = read_yaml(path, relative)
+        found = found or schema_problems(source, "referentie", definition)
+        problems += found
+        if found:
+            continue
+        if name == "deal":
+            reference.deal = source.data
+            continue
+        items = {}
+        for index, item in enumerate(source.data):
+            if item["id"] in items:
+                problems.append(Problem(relative, source.line((index, "id")),
+                                        f"id '{item['id']}' komt twee keer voor; ids moeten uniek zijn"))
+            items[item["id"]] = item
+        reference.lists[name] = items
+    for extra in sorted(data_dir.glob("*.yml")) if data_dir.exists() else []:
+        if extra.stem not in DATA_FILES:
+            problems.append(Problem(_relative(extra, root), 1,
+                                    f"onbekend bestand in data/; verwacht: {', '.join(f'{n}.yml' for n in DATA_FILES)}"))
+    return reference, problems
+
+
+def _content_files(root: Path, folder: str) -> list[Path]:
+    directory = root / folder
+    return sorted(directory.glob("*.md")) if directory.exists() else []
+
+
+def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None) -> Corpus:
+    """Read data/, cases/, instrumenten/ and instrumenten/toolkits/ under ``root``."""
+    root = Path(root)
+    reference, problems = load_reference(root)
+    corpus = Corpus(root=str(root), reference=reference)
+
+    # Pass 1: read and schema-check every file, so references can tell missing from invalid.
+    parsed: dict[str, list[tuple[str, Source]]] = {kind: [] for kind in CONTENT_FOLDERS}
+    known: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS.values()}
+    invalid: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS.values()}
+    for kind, folder in CONTENT_FOLDERS.items():
+        collection = COLLECTIONS[kind]
+        for path in (files or {}).get(kind) or _content_files(root, folder):
+            relative = _relative(path, root)
+            slug = path.stem
+            source, found = read_markdown(path, relative)
+            if not SLUG.match(slug):
+                found.append(Problem(relative, 1, f"bestandsnaam '{path.name}' is geen geldige id: gebruik alleen "
+                                                  "kleine letters, cijfers en koppeltekens, bijvoorbeeld "
+                                                  f"'{_slugify(slug)}.md'"))
+            if not found:
+                found = schema_problems(source, kind)
+            problems += found
+            (invalid if found else known)[collection].add(slug)
+            if not found:
+                parsed[kind].append((slug, source))
+
+    # Pass 2: references and cross-field rules. Repeat until stable, because a file that
+    # fails here makes every file that points at it fail too ("bevat zelf fouten").
+    entities = {(kind, slug): ENTITY_TYPES[kind].build(slug, source.path, source.data, source.body, source.body_line)
+                for kind, items in parsed.items() for slug, source in items}
+    failed: set = set()
+    changed = True
+    while changed:
+        changed = False
+        for kind, items in parsed.items():
+            for slug, source in items:
+                if (kind, slug) in failed:
+                    continue
+                found = reference_problems(kind, source, corpus, known, invalid)
+                found += consistency_problems(entities[kind, slug], source, corpus)
+                if found:
+                    problems += found
+                    failed.add((kind, slug))
+                    invalid[COLLECTIONS[kind]].add(slug)
+                    changed = True
+    for (kind, slug), entity in entities.items():
+        if (kind, slug) not in failed:
+            getattr(corpus, COLLECTIONS[kind])[slug] = entity
+    corpus.problems = sorted(problems)
+    return corpus
+
+
+def _slugify(text: str) -> str:
+    import unicodedata
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "naam"

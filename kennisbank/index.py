@@ -1,0 +1,130 @@
+"""The knowledge graph: taxonomies, backlinks, related items and coverage.
+
+Relations are written once, in the front matter of the item that makes them; every
+reverse direction ("toegepast in", "onderdeel van toolkit", a term's items) is
+computed here, never written by hand.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Casus, Corpus, Entity, Instrument, Toolkit
+from .validate import load_schema
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A way of classifying items, with a page per term at ``/<folder>/<term>/``."""
+
+    name: str  # key of the data list, or of the schema enum for closed lists
+    field: str  # the entity attribute holding the term id(s)
+    folder: str  # URL folder of the term pages
+    singular: str
+    plural: str
+    kinds: tuple[str, ...]  # entity kinds that carry this field
+    schema: str | None = None  # for closed lists: the schema whose x-labels name the terms
+
+
+TAXONOMIES = (
+    Taxonomy("themas", "themas", "themas", "thema", "Thema's", ("casus", "instrument", "toolkit")),
+    Taxonomy("steden", "stad", "steden", "stad", "Steden", ("casus",)),
+    Taxonomy("fasen", "fase", "fasen", "fase", "Fasen", ("casus",)),
+    Taxonomy("status", "status", "status", "status", "Status van casussen", ("casus",), schema="casus"),
+    Taxonomy("onderwerpen", "onderwerpen", "onderwerpen", "onderwerp", "Onderwerpen", ("casus", "instrument")),
+    Taxonomy("werkvormen", "werkvormen", "werkvormen", "werkvorm", "Werkvormen", ("casus",)),
+    Taxonomy("inzichten", "inzichten", "inzichten", "voorwaardenscheppend inzicht",
+             "Voorwaardenscheppende inzichten", ("casus",)),
+    Taxonomy("citydeals", "citydeals", "city-deals", "City Deal", "Andere City Deals", ("casus", "instrument")),
+    Taxonomy("partners", "partners", "partners", "partner", "Partners", ("casus",)),
+    Taxonomy("rollen", "rol_gemeente", "rollen", "rol van de gemeente", "Rollen van de gemeente",
+             ("casus", "instrument")),
+    Taxonomy("sturing", "sturing", "sturing", "sturingstrede", "Van drang naar dwang", ("instrument",)),
+    Taxonomy("soort", "soort", "soorten", "soort instrument", "Soorten instrumenten", ("instrument",),
+             schema="instrument"),
+    Taxonomy("instrumentstatus", "status", "instrumentstatus", "status", "Status van instrumenten", ("instrument",),
+             schema="instrument"),
+    Taxonomy("ijkmomenten", "oogst", "oogst", "ijkmoment", "Oogst per ijkmoment", ("casus", "toolkit")),
+)
+TAXONOMY = {taxonomy.name: taxonomy for taxonomy in TAXONOMIES}
+
+
+def term_ids(entity: Entity, taxonomy: Taxonomy) -> list[str]:
+    """The term ids an entity carries for a taxonomy (always a list)."""
+    if entity.kind not in taxonomy.kinds:
+        return []
+    value = getattr(entity, taxonomy.field, None)
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _sort_key(entity: Entity):
+    return entity.title.lower()
+
+
+class Graph:
+    """Every relation of the corpus in both directions, computed once per build."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.reference = corpus.reference
+        self._by_term: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+        for entity in corpus.entities():
+            for taxonomy in TAXONOMIES:
+                for term in term_ids(entity, taxonomy):
+                    self._by_term[taxonomy.name, term].append(entity)
+        for items in self._by_term.values():
+            items.sort(key=_sort_key)
+
+        self.cases_using: dict[str, list[Casus]] = defaultdict(list)
+        for case in sorted(corpus.cases.values(), key=_sort_key):
+            for instrument in case.instrumenten:
+                self.cases_using[instrument].append(case)
+        self.toolkits_with_instrument: dict[str, list[Toolkit]] = defaultdict(list)
+        self.toolkits_with_case: dict[str, list[Toolkit]] = defaultdict(list)
+        for toolkit in sorted(corpus.toolkits.values(), key=_sort_key):
+            for instrument in toolkit.instrumenten:
+                self.toolkits_with_instrument[instrument].append(toolkit)
+            for case in toolkit.cases:
+                self.toolkits_with_case[case].append(toolkit)
+
+    # -- terms -------------------------------------------------------------
+
+    def terms(self, taxonomy: Taxonomy) -> dict[str, dict]:
+        """All terms of a taxonomy: id -> item with at least 'naam'."""
+        if taxonomy.schema:
+            labels = load_schema(taxonomy.schema)["properties"][taxonomy.field]["x-labels"]
+            return {term: {"id": term, "naam": label} for term, label in labels.items()}
+        return getattr(self.reference, taxonomy.name, {})
+
+    def label(self, taxonomy: Taxonomy, term: str) -> str:
+        item = self.terms(taxonomy).get(term, {})
+        return item.get("naam") or item.get("titel") or term
+
+    def items_with(self, taxonomy: Taxonomy, term: str, kind: str | None = None) -> list[Entity]:
+        items = self._by_term.get((taxonomy.name, term), [])
+        return [item for item in items if kind is None or item.kind == kind]
+
+    # -- coverage ----------------------------------------------------------
+
+    def coverage(self, resultaat: str) -> tuple[list[Casus], list[Instrument]]:
+        """The cases and instruments that work on a beoogd resultaat."""
+        cases = [c for c in sorted(self.corpus.cases.values(), key=_sort_key) if resultaat in c.resultaten]
+        instruments = [i for i in sorted(self.corpus.instrumenten.values(), key=_sort_key) if resultaat in i.resultaten]
+        return cases, instruments
+
+    # -- related -----------------------------------------------------------
+
+    def related_cases(self, case: Casus, limit: int = 5) -> list[Casus]:
+        """Other cases sharing themes, instruments or topics, most shared first."""
+        def score(other: Casus) -> int:
+            return (2 * len(set(case.instrumenten) & set(other.instrumenten))
+                    + 2 * len(set(case.resultaten) & set(other.resultaten))
+                    + len(set(case.themas) & set(other.themas))
+                    + len(set(case.onderwerpen) & set(other.onderwerpen)))
+        scored = [(score(other), other) for other in self.corpus.cases.values() if other.id != case.id]
+        scored = [(s, other) for s, other in scored if s > 0]
+        scored.sort(key=lambda pair: (-pair[0], _sort_key(pair[1])))
+        return [other for _, other in scored[:limit]]

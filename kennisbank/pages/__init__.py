@@ -1,0 +1,19 @@
+"""Markdown for every generated page, one module per kind of page.
+
+Each module has ``pages(site) -> Iterable[GeneratedPage]``; ``all_pages`` collects them.
+To add a kind of page, write a module here and add it to ``GENERATORS``.
+"""
+
+from __future__ import annotations
+
+from . import detail, overviews, problems, terms
+from .common import GeneratedPage, Site
+
+GENERATORS = [detail, terms, overviews, problems]
+
+
+def all_pages(site: Site) -> list[GeneratedPage]:
+    return [page for generator in GENERATORS for page in generator.pages(site)]
+
+
+__all__ = ["GeneratedPage", "Site", "all_pages"]

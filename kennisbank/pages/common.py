@@ -1,0 +1,90 @@
+"""What every page generator shares: the site it works on and safe Markdown building blocks.
+
+Contributor text (titles, summaries, names) is always escaped before it enters
+generated Markdown, so that it is shown as text wherever it appears.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from ..index import TAXONOMY, Graph, Taxonomy
+from ..model import Corpus, Entity
+
+
+@dataclass
+class GeneratedPage:
+    """A page that exists only in memory: MkDocs serves it at ``src_uri``."""
+
+    src_uri: str
+    markdown: str
+    source: str | None = None  # repository path of the file it comes from (for "bewerk deze pagina")
+    contributor: bool = False  # holds contributor Markdown: its HTML is sanitised
+
+
+@dataclass
+class Site:
+    """The corpus and its graph, as the page generators see them."""
+
+    corpus: Corpus
+    graph: Graph = field(init=False)
+
+    def __post_init__(self):
+        self.graph = Graph(self.corpus)
+
+    @property
+    def reference(self):
+        return self.corpus.reference
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|])")
+
+
+def text(value: object) -> str:
+    """Contributor or data text made inert for Markdown and HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True))
+
+
+def link(from_uri: str, to_uri: str, label: str, anchor: str = "") -> str:
+    """A relative Markdown link between two docs paths (MkDocs checks and rewrites it)."""
+    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return f"[{text(label)}]({target}{'#' + anchor if anchor else ''})"
+
+
+def term_uri(taxonomy: Taxonomy | str, term: str) -> str:
+    taxonomy = TAXONOMY[taxonomy] if isinstance(taxonomy, str) else taxonomy
+    return f"{taxonomy.folder}/{term}.md"
+
+
+def term_link(site: Site, from_uri: str, taxonomy: Taxonomy | str, term: str) -> str:
+    taxonomy = TAXONOMY[taxonomy] if isinstance(taxonomy, str) else taxonomy
+    return link(from_uri, term_uri(taxonomy, term), site.graph.label(taxonomy, term))
+
+
+def resultaat_link(site: Site, from_uri: str, resultaat: str) -> str:
+    item = site.reference.resultaten[resultaat]
+    return link(from_uri, term_uri("themas", item["thema"]), item["kort"], anchor=resultaat)
+
+
+def entity_link(from_uri: str, entity: Entity) -> str:
+    return link(from_uri, entity.src_uri, entity.title)
+
+
+def entity_list(from_uri: str, entities: list[Entity], empty: str = "") -> str:
+    """A bulleted list of items with their summaries."""
+    if not entities:
+        return f"*{empty}*\n" if empty else ""
+    return "".join(f"- {entity_link(from_uri, e)} — {text(e.samenvatting)}\n" for e in entities)
+
+
+def dutch_date(iso: str) -> str:
+    """'2024-05-31' -> '31 mei 2024'; '2024-05' -> 'mei 2024'."""
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december"]
+    parts = iso.split("-")
+    if len(parts) == 2:
+        return f"{months[int(parts[1]) - 1]} {parts[0]}"
+    return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
