@@ -1,0 +1,63 @@
+"""The graph: both directions of every relation, coverage and related cases."""
+
+from kennisbank.corpus import load_corpus
+from kennisbank.index import TAXONOMY, Graph
+
+from .conftest import VALID_CASE, VALID_INSTRUMENT
+
+
+
+
+def write_corpus(project):
+    project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT.replace(
+        "themas: [vastgoed]", "themas: [vastgoed]\nresultaten: [vastgoed-2]"))
+    project.write("cases/a.md", VALID_CASE.replace(
+        "themas: [vastgoed]", "themas: [vastgoed]\ninstrumenten: [proefinstrument]\nresultaten: [vastgoed-1]"))
+    project.write("cases/b.md", VALID_CASE.replace("stad: dordrecht", "stad: utrecht").replace(
+        "themas: [vastgoed]", "themas: [vastgoed]\ninstrumenten: [proefinstrument]"))
+    project.write("cases/c.md", VALID_CASE.replace("themas: [vastgoed]", "themas: [financiering]"))
+    project.write("instrumenten/toolkits/t.md", """---
+titel: Proeftoolkit
+samenvatting: Een toolkit om de relaties in de graaf te testen.
+thema: vastgoed
+stappen:
+  - titel: Eerst
+    toelichting: Begin bij het begin.
+instrumenten: [proefinstrument]
+cases: [a]
+bijgewerkt: "2026-01-01"
+---
+""")
+    corpus = load_corpus(project.root)
+    assert corpus.problems == []
+    return Graph(corpus)
+
+
+def test_backlinks_are_computed(project):
+    graph = write_corpus(project)
+    assert [c.id for c in graph.cases_using["proefinstrument"]] == ["a", "b"]
+    assert [t.id for t in graph.toolkits_with_case["a"]] == ["t"]
+    assert [t.id for t in graph.toolkits_with_instrument["proefinstrument"]] == ["t"]
+
+
+def test_term_pages_know_their_items(project):
+    graph = write_corpus(project)
+    assert [e.id for e in graph.items_with(TAXONOMY["steden"], "dordrecht")] == ["a", "c"]
+    assert {e.id for e in graph.items_with(TAXONOMY["themas"], "vastgoed")} == {"a", "b", "proefinstrument", "t"}
+    assert graph.label(TAXONOMY["status"], "lopend") == "Lopend"
+
+
+def test_coverage_of_beoogde_resultaten(project):
+    graph = write_corpus(project)
+    cases, instruments = graph.coverage("vastgoed-1")
+    assert [c.id for c in cases] == ["a"] and instruments == []
+    cases, instruments = graph.coverage("vastgoed-2")
+    assert cases == [] and [i.id for i in instruments] == ["proefinstrument"]
+    assert graph.coverage("financiering-3") == ([], [])
+
+
+def test_related_cases_share_the_most_first(project):
+    graph = write_corpus(project)
+    corpus = graph.corpus
+    assert [c.id for c in graph.related_cases(corpus.cases["a"])] == ["b"]  # c shares nothing
+    assert graph.related_cases(corpus.cases["c"]) == []
