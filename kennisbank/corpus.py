@@ -36,6 +36,7 @@ def _relative(path: Path, root: Path) -> str:
 def load_reference(root: Path) -> tuple[Reference, list[Problem]]:
     """Read data/*.yml; a list's ids must be unique."""
     reference, problems = Reference(), []
+    reference.lists = {name: {} for name in DATA_FILES if name != "deal"}  # a broken file leaves an empty list
     data_dir = root / "data"
     for name, definition in DATA_FILES.items():
         path = data_dir / f"{name}.yml"
@@ -47,6 +48,7 @@ def load_reference(root: Path) -> tuple[Reference, list[Problem]]:
         found = found or schema_problems(source, "referentie", definition)
         problems += found
         if found:
+            reference.broken.add(name)
             continue
         if name == "deal":
             reference.deal = source.data

@@ -95,21 +95,30 @@ def parse_yaml(text: str, source: Source, first_line: int = 1) -> list[Problem]:
     return problems
 
 
-_YAML_REASONS = {
-    "mapping values are not allowed here": "een dubbele punt op een plek waar dat niet mag (zet de waarde tussen aanhalingstekens)",
-    "could not find expected ':'": "een dubbele punt ontbreekt na een veldnaam",
-    "found character '\\t' that cannot start any token": "een tab; gebruik spaties om in te springen",
-    "found undefined alias": "een onbekende verwijzing (*alias)",
-    "expected <block end>, but found '-'": "een lijstregel ('-') met de verkeerde inspringing",
-}
+_YAML_REASONS = (  # (fragment of PyYAML's English problem, Dutch explanation)
+    ("mapping values are not allowed here",
+     "een dubbele punt op een plek waar dat niet mag; zet de waarde tussen aanhalingstekens"),
+    ("could not find expected ':'", "een dubbele punt ontbreekt na een veldnaam"),
+    ("found character '\\t' that cannot start any token", "een tab; gebruik spaties om in te springen"),
+    ("that cannot start any token", "een waarde begint met een teken dat dat niet mag; zet haar tussen aanhalingstekens"),
+    ("found undefined alias", "een onbekende verwijzing (*alias)"),
+    ("expected ',' or ']'", "een lijst tussen [ ] wordt niet goed afgesloten"),
+    ("expected ',' or '}'", "een groep tussen { } wordt niet goed afgesloten"),
+    ("found unexpected end of stream", "een aanhalingsteken wordt niet afgesloten"),
+    ("found unknown escape character", "een onbekende escape-code (\\…) tussen dubbele aanhalingstekens"),
+    ("did not find expected '-' indicator", "een lijstregel ('-') met de verkeerde inspringing"),
+    ("expected <block end>", "de inspringing klopt niet"),
+    ("did not find expected key", "de inspringing klopt niet, of er staat tekst op een onverwachte plek"),
+    ("expected a comment or a line break", "tekst na een afgesloten waarde; zet de hele waarde tussen aanhalingstekens"),
+)
 
 
 def _yaml_reason(error: yaml.MarkedYAMLError) -> str:
     problem = (error.problem or "").strip()
-    for english, dutch in _YAML_REASONS.items():
-        if problem.startswith(english):
+    for english, dutch in _YAML_REASONS:
+        if english in problem:
             return dutch
-    return problem or str(error.context or "onleesbare regel")
+    return f"onleesbare regel ({problem or error.context})"
 
 
 def read_text(path: Path, relative: str) -> tuple[str | None, list[Problem]]:

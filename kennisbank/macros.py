@@ -82,7 +82,7 @@ class Macros:
 
     def resultaten(self, thema: str) -> str:
         """The beoogde resultaten of one theme, linked to their coverage."""
-        items = self.reference.themas[thema]["resultaten"]
+        items = self.reference.themas.get(thema, {}).get("resultaten", [])
         return "".join(f"- {self._link(term_uri('themas', thema), item['kort'], item['id'])}: {item['tekst'].strip()}\n"
                        for item in items)
 

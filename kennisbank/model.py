@@ -112,6 +112,7 @@ class Reference:
 
     deal: dict = field(default_factory=dict)
     lists: dict[str, dict[str, dict]] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # data files that could not be read
 
     def __getattr__(self, name: str) -> dict[str, dict]:
         try:

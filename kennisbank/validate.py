@@ -169,8 +169,11 @@ def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[st
             if target.startswith("data:"):
                 name = target[5:]
                 allowed = sorted(getattr(corpus.reference, name, {}))
-                if value not in allowed:
-                    file = "data/themas.yml" if name == "resultaten" else f"data/{name}.yml"
+                file = "data/themas.yml" if name == "resultaten" else f"data/{name}.yml"
+                if value not in allowed and (name if name != "resultaten" else "themas") in corpus.reference.broken:
+                    problems.append(Problem(source.path, line, f"veld '{field_name(location)}': '{value}' kan niet "
+                                            f"worden gecontroleerd, want {file} bevat zelf fouten"))
+                elif value not in allowed:
                     problems.append(Problem(source.path, line,
                         f"veld '{field_name(location)}': '{value}' bestaat niet in {file}.{suggestion(value, allowed)} "
                         f"Toegestaan: {allowed_values(allowed)}"))

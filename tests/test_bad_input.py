@@ -125,3 +125,14 @@ def test_strict_build_reports_every_problem_at_once_without_traceback(project):
     for path, (_, line, fragment) in written.items():
         assert f"{path}:{line}: " in output, (path, output[-3000:])
     assert "Aborted with" in output
+
+
+def test_broken_reference_data_fails_the_build_without_traceback(project):
+    project.write("cases/a.md", VALID_CASE)
+    project.write("data/themas.yml", "- id: vastgoed\n  naam: [kapot\n")
+    result = project.build()
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output and "Error" not in output
+    assert "data/themas.yml:3: ongeldige YAML: een lijst tussen [ ] wordt niet goed afgesloten" in output
+    assert "cases/a.md:5: veld 'themas[1]': 'vastgoed' kan niet worden gecontroleerd, want data/themas.yml" in output
