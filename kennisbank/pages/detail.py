@@ -60,7 +60,7 @@ def case_page(site: Site, case: Casus) -> GeneratedPage:
         + _row("Partners", _terms(site, case, "partners"))
         + _row("Instrumenten", [entity_link(uri, site.corpus.instrumenten[i]) for i in case.instrumenten])
         + _row("Beoogde resultaten", [resultaat_link(site, uri, r) for r in case.resultaten])
-        + _row("Voorwaardenscheppende inzichten", _terms(site, case, "inzichten"))
+        + _row("Inzichten", _terms(site, case, "inzichten"))
         + _row("Onderwerpen", _terms(site, case, "onderwerpen"))
         + _row("Werkvormen", _terms(site, case, "werkvormen"))
         + _row("Andere City Deals", _terms(site, case, "citydeals"))
