@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import dates, drafts, redirects
 from .load import Source, read_markdown, read_yaml
 from .model import ENTITY_TYPES, Corpus, Reference
 from .problems import Problem
+from .templates import placeholder_problems
 from .validate import consistency_problems, reference_problems, schema_problems
 
 # data file -> definition in referentie.schema.json
@@ -72,8 +74,14 @@ def _content_files(root: Path, folder: str) -> list[Path]:
     return sorted(directory.glob("*.md")) if directory.exists() else []
 
 
-def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None) -> Corpus:
-    """Read data/, cases/, instrumenten/ and instrumenten/toolkits/ under ``root``."""
+def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
+                include_drafts: bool = False, with_dates: bool = True) -> Corpus:
+    """Read data/, cases/, instrumenten/ and instrumenten/toolkits/ under ``root``.
+
+    Drafts (``concept: true``) are checked but left out unless ``include_drafts`` (the
+    preview); this is the one place that keeps them off every page, list and export.
+    ``with_dates`` fills a missing ``bijgewerkt`` from Git (one ``git log``; the checker skips it).
+    """
     root = Path(root)
     reference, problems = load_reference(root)
     corpus = Corpus(root=str(root), reference=reference)
@@ -82,6 +90,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None) ->
     parsed: dict[str, list[tuple[str, Source]]] = {kind: [] for kind in CONTENT_FOLDERS}
     known: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS.values()}
     invalid: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS.values()}
+    sources: dict[str, dict[str, Source]] = {kind: {} for kind in CONTENT_FOLDERS}
     for kind, folder in CONTENT_FOLDERS.items():
         collection = COLLECTIONS[kind]
         for path in (files or {}).get(kind) or _content_files(root, folder):
@@ -93,7 +102,8 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None) ->
                                                   "kleine letters, cijfers en koppeltekens, bijvoorbeeld "
                                                   f"'{_slugify(slug)}.md'"))
             if not found:
-                found = schema_problems(source, kind)
+                found = schema_problems(source, kind) + placeholder_problems(source, kind, reference)
+            sources[kind][slug] = source
             problems += found
             (invalid if found else known)[collection].add(slug)
             if not found:
@@ -104,6 +114,14 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None) ->
     entities = {(kind, slug): ENTITY_TYPES[kind].build(slug, source.path, source.data, source.body, source.body_line)
                 for kind, items in parsed.items() for slug, source in items}
     failed: set = set()
+    for kind, items in parsed.items():  # a file name that is another item's old name
+        clashes = redirects.name_problems(sources[kind], valid={slug for slug, _ in items})
+        for slug, found in clashes.items():
+            problems += found
+            failed.add((kind, slug))
+            invalid[COLLECTIONS[kind]].add(slug)
+    draft_slugs = {COLLECTIONS[kind]: {slug for slug, source in items if drafts.is_draft(source.data)}
+                   for kind, items in parsed.items()}
     changed = True
     while changed:
         changed = False
@@ -113,15 +131,19 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None) ->
                     continue
                 found = reference_problems(kind, source, corpus, known, invalid)
                 found += consistency_problems(entities[kind, slug], source, corpus)
+                if not include_drafts and not drafts.is_draft(source.data):
+                    found += drafts.reference_problems(kind, source, draft_slugs)
                 if found:
                     problems += found
                     failed.add((kind, slug))
                     invalid[COLLECTIONS[kind]].add(slug)
                     changed = True
     for (kind, slug), entity in entities.items():
-        if (kind, slug) not in failed:
+        if (kind, slug) not in failed and (include_drafts or not entity.concept):
             getattr(corpus, COLLECTIONS[kind])[slug] = entity
     corpus.problems = sorted(problems)
+    if with_dates:
+        dates.apply(corpus)
     return corpus
 
 

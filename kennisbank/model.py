@@ -17,6 +17,8 @@ class Entity:
     path: str
     body: str = ""
     body_line: int = 1
+    concept: bool = False  # a draft: left out of the public build (kennisbank/drafts.py)
+    vorige_namen: list[str] = field(default_factory=list)  # old slugs that redirect here (kennisbank/redirects.py)
 
     kind = "entity"
     folder = ""
