@@ -10,13 +10,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import mkdocs_redirects.plugin
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from kennisbank import dates, drafts, redirects
 from kennisbank.corpus import load_corpus
 from kennisbank.macros import Macros
 from kennisbank.pages import Site, all_pages
+from kennisbank.pages.velden import published_schemas
 from kennisbank.sanitize import sanitize
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -24,6 +28,7 @@ CONTENT_DIRS = ("cases", "instrumenten", "data")
 
 _site: Site | None = None
 _contributor_pages: set[str] = set()
+_page_dates: dict[str, str] = {}  # hand-written page (src_uri) -> date of its last change
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -32,22 +37,33 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
-    _site = Site(load_corpus(_root(config)))
+    root, docs = _root(config), Path(config.docs_dir)
+    # Drafts only with the preview switch (KENNISBANK_CONCEPTEN=1); dates from one git log for all pages.
+    corpus = load_corpus(root, include_drafts=drafts.preview_requested(), with_dates=False)
+    hand_written = {path.relative_to(root).as_posix(): path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
+    _page_dates.clear()
+    _page_dates.update({hand_written[path]: date for path, date in dates.apply(corpus, hand_written).items()})
+    _site = Site(corpus)
     for problem in _site.corpus.problems:
         log.warning(str(problem))
     macros = config.plugins.get("macros")
     if macros is not None:
         macros.register_macros(Macros(_site, lambda: macros.page.file.src_uri).registry())
+    redirect_plugin = config.plugins.get("redirects")
+    if redirect_plugin is not None:  # old names (vorige_namen) keep their URL
+        redirect_plugin.config["redirect_maps"].update(redirects.redirect_map(corpus))
+        mkdocs_redirects.plugin.HTML_TEMPLATE = redirects.REDIRECT_PAGE
     return config
 
 
+@event_priority(50)  # before mkdocs-redirects looks for its targets among the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     _contributor_pages.clear()
     docs = Path(config.docs_dir).relative_to(_root(config)).as_posix()
     for file in files:
         if file.is_documentation_page():
             file.edit_uri = f"{docs}/{file.src_uri}"  # edit links point at the repository path
-    for page in all_pages(_site):
+    for page in drafts.with_banners(all_pages(_site), _site.corpus):
         if files.get_file_from_path(page.src_uri) is not None:
             log.warning(f"{docs}/{page.src_uri}:1: deze pagina wordt gegenereerd; verwijder het bestand uit docs/")
             files.remove(files.get_file_from_path(page.src_uri))
@@ -58,7 +74,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.contributor:
             _contributor_pages.add(page.src_uri)
         files.append(file)
+    for uri, path in published_schemas().items():  # /schema/*.schema.json for editors and tools
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    date = _page_dates.get(page.file.src_uri)
+    return markdown + dates.footer(date) if date else markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

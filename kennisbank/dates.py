@@ -68,3 +68,9 @@ def apply(corpus: Corpus, extra_paths: Iterable[str] = ()) -> dict[str, str]:
     for entity in undated:
         entity.bijgewerkt = dates.get(entity.path, "")
     return {path: dates[path] for path in extra_paths if path in dates}
+
+
+def footer(iso: str) -> str:
+    """The 'Laatst bijgewerkt' line under a hand-written page."""
+    from .pages.common import dutch_date  # here: importing kennisbank.pages loads every page generator
+    return f'\n\n<p class="kb-bijgewerkt">Laatst bijgewerkt: {dutch_date(iso)}</p>\n'

@@ -11,6 +11,7 @@ A published item must not point at a draft: on the public site that link would b
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from .load import Source
 from .problems import Problem
@@ -34,9 +35,22 @@ def is_draft(data: object) -> bool:
     return isinstance(data, dict) and data.get("concept") is True
 
 
-def banner(entity) -> str:
-    """The admonition a draft's page starts with (empty for published items)."""
-    return BANNER if entity.concept else ""
+def with_banners(pages: list, corpus) -> list:
+    """The generated pages, each draft's page with the "Concept" banner under its title.
+
+    Done here, on the finished pages, so every kind of item page gets it without each
+    page generator having to remember.
+    """
+    drafts = {entity.src_uri for entity in corpus.entities() if entity.concept}
+    return [replace(page, markdown=_insert_banner(page.markdown)) if page.src_uri in drafts else page
+            for page in pages]
+
+
+def _insert_banner(markdown: str) -> str:
+    title, _, rest = markdown.partition("\n")
+    if not title.startswith("# "):
+        return BANNER + markdown
+    return f"{title}\n\n{BANNER}{rest.lstrip()}"
 
 
 def reference_problems(kind: str, source: Source, drafts: dict[str, set[str]]) -> list[Problem]:

@@ -6,10 +6,10 @@ To add a kind of page, write a module here and add it to ``GENERATORS``.
 
 from __future__ import annotations
 
-from . import detail, overviews, problems, terms
+from . import detail, overviews, problems, terms, velden
 from .common import GeneratedPage, Site
 
-GENERATORS = [detail, terms, overviews, problems]
+GENERATORS = [detail, terms, overviews, velden, problems]
 
 
 def all_pages(site: Site) -> list[GeneratedPage]:
