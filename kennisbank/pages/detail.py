@@ -66,7 +66,7 @@ def case_page(site: Site, case: Casus) -> GeneratedPage:
         + _row("Andere City Deals", _terms(site, case, "citydeals"))
         + _row("Geoogst bij", _terms(site, case, "ijkmomenten"))
         + _row("Contact", _contact(case.contact))
-        + _row("Bijgewerkt", [dutch_date(case.bijgewerkt)])
+        + _row("Laatst bijgewerkt", [dutch_date(case.bijgewerkt)] if case.bijgewerkt else [])
     )
     markdown = f"# {text(case.titel)}\n\n"
     markdown += VOORBEELD_NOTICE if case.voorbeeld else ""
@@ -103,7 +103,7 @@ def instrument_page(site: Site, instrument: Instrument) -> GeneratedPage:
         + _row("Beoogde resultaten", [resultaat_link(site, uri, r) for r in instrument.resultaten])
         + _row("Onderwerpen", _terms(site, instrument, "onderwerpen"))
         + _row("Andere City Deals", _terms(site, instrument, "citydeals"))
-        + _row("Bijgewerkt", [dutch_date(instrument.bijgewerkt)])
+        + _row("Laatst bijgewerkt", [dutch_date(instrument.bijgewerkt)] if instrument.bijgewerkt else [])
     )
     markdown = f"# {text(instrument.naam)}\n\n"
     markdown += f'<p class="kb-samenvatting">{text(instrument.samenvatting)}</p>\n\n'
@@ -123,7 +123,7 @@ def toolkit_page(site: Site, toolkit: Toolkit) -> GeneratedPage:
         _row("Thema", _terms(site, toolkit, "themas"))
         + _row("Geoogst bij", _terms(site, toolkit, "ijkmomenten"))
         + _row("Contact", _contact(toolkit.contact))
-        + _row("Bijgewerkt", [dutch_date(toolkit.bijgewerkt)])
+        + _row("Laatst bijgewerkt", [dutch_date(toolkit.bijgewerkt)] if toolkit.bijgewerkt else [])
     )
     markdown = f"# {text(toolkit.titel)}\n\n"
     markdown += f'<p class="kb-samenvatting">{text(toolkit.samenvatting)}</p>\n\n'
