@@ -16,11 +16,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kennisbank import dates, drafts, redirects
+from kennisbank import dates, drafts, export, redirects
 from kennisbank.corpus import load_corpus
 from kennisbank.macros import Macros
 from kennisbank.pages import Site, all_pages
 from kennisbank.pages.velden import published_schemas
+from kennisbank.printing import with_print_urls
 from kennisbank.sanitize import sanitize
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -76,6 +77,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for uri, path in published_schemas().items():  # /schema/*.schema.json for editors and tools
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for data_file in export.files(_site, config.site_url or ""):  # /data/* (open data) and /feed.xml
+        files.append(File.generated(config, data_file.src_uri, content=data_file.content))
     return files
 
 
@@ -85,7 +88,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return sanitize(html) if page.file.src_uri in _contributor_pages else html
+    html = sanitize(html) if page.file.src_uri in _contributor_pages else html
+    return with_print_urls(html, page.canonical_url or page.abs_url or "/", config.site_url)  # addresses on paper
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -62,6 +62,8 @@ class Casus(Entity):
     contact: dict = field(default_factory=dict)
     locatie: dict | None = None
     oogst: str | None = None
+    historie: list[dict] = field(default_factory=list)  # [{fase, datum}], oldest first (kennisbank/history.py)
+    goede_praktijk: dict | None = None  # {reden, sinds}: set by coalition staff
     bijgewerkt: str = ""
     voorbeeld: bool = False
 
@@ -82,6 +84,7 @@ class Instrument(Entity):
     resultaten: list[str] = field(default_factory=list)
     onderwerpen: list[str] = field(default_factory=list)
     citydeals: list[str] = field(default_factory=list)
+    oogst: str | None = None  # ijkmoment at which a new or improved instrument became available
     bijgewerkt: str = ""
 
 

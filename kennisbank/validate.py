@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jsonschema
 
+from .history import history_problems
 from .load import Source
 from .model import Corpus, Entity
 from .problems import Problem, allowed_values, suggestion
@@ -123,11 +124,11 @@ REFERENCES = {
         "stad": "data:steden", "themas": "data:themas", "resultaten": "data:resultaten",
         "inzichten": "data:inzichten", "onderwerpen": "data:onderwerpen", "werkvormen": "data:werkvormen",
         "citydeals": "data:citydeals", "partners": "data:partners", "oogst": "data:ijkmomenten",
-        "instrumenten": "instrumenten",
+        "instrumenten": "instrumenten", "goede_praktijk.sinds": "data:ijkmomenten",
     },
     "instrument": {
         "themas": "data:themas", "resultaten": "data:resultaten", "onderwerpen": "data:onderwerpen",
-        "citydeals": "data:citydeals",
+        "citydeals": "data:citydeals", "oogst": "data:ijkmomenten",
     },
     "toolkit": {
         "thema": "data:themas", "instrumenten": "instrumenten", "cases": "cases", "oogst": "data:ijkmomenten",
@@ -143,6 +144,10 @@ def _values_at(meta: dict, dotted: str):
     head, _, rest = dotted.partition(".")
     value = meta.get(head)
     if value is None:
+        return
+    if rest and isinstance(value, dict):  # a group of fields, e.g. goede_praktijk.sinds
+        for location, found in _values_at(value, rest):
+            yield (head,) + location, found
         return
     if rest:
         for index, item in enumerate(value if isinstance(value, list) else []):
@@ -210,4 +215,5 @@ def consistency_problems(entity: Entity, source: Source, corpus: Corpus) -> list
         if periode.get("eind") and periode["eind"] < periode["start"]:
             problems.append(Problem(source.path, source.line(("periode", "eind")),
                 f"veld 'periode.eind' ({periode['eind']}) ligt vóór 'periode.start' ({periode['start']})"))
+        problems += history_problems(entity, source, corpus)
     return problems

@@ -6,10 +6,10 @@ To add a kind of page, write a module here and add it to ``GENERATORS``.
 
 from __future__ import annotations
 
-from . import detail, overviews, problems, terms, velden
+from . import detail, monitor, oogst, opendata, overviews, praktijken, problems, terms, toolkit, velden
 from .common import GeneratedPage, Site
 
-GENERATORS = [detail, terms, overviews, velden, problems]
+GENERATORS = [detail, toolkit, terms, overviews, oogst, praktijken, monitor, opendata, velden, problems]
 
 
 def all_pages(site: Site) -> list[GeneratedPage]:

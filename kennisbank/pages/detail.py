@@ -1,4 +1,4 @@
-"""The page of each case, instrument and toolkit: a metadata card, the body, backlinks.
+"""The page of each case and instrument: a metadata card, the body, backlinks (toolkits: toolkit.py).
 
 Every value on the card links to its term page or item page, so a reader can go from
 any fact to everything else that shares it.
@@ -116,40 +116,10 @@ def instrument_page(site: Site, instrument: Instrument) -> GeneratedPage:
     return GeneratedPage(uri, markdown, source=instrument.path, contributor=True)
 
 
-def toolkit_page(site: Site, toolkit: Toolkit) -> GeneratedPage:
-    uri = toolkit.src_uri
-    instruments = site.corpus.instrumenten
-    rows = (
-        _row("Thema", _terms(site, toolkit, "themas"))
-        + _row("Geoogst bij", _terms(site, toolkit, "ijkmomenten"))
-        + _row("Contact", _contact(toolkit.contact))
-        + _row("Laatst bijgewerkt", [dutch_date(toolkit.bijgewerkt)] if toolkit.bijgewerkt else [])
-    )
-    markdown = f"# {text(toolkit.titel)}\n\n"
-    markdown += f'<p class="kb-samenvatting">{text(toolkit.samenvatting)}</p>\n\n'
-    markdown += _card(rows) + _body(toolkit)
-    markdown += "## Stappen\n\n"
-    for number, step in enumerate(toolkit.stappen, start=1):
-        markdown += f"{number}. **{text(step['titel'])}** — {text(step['toelichting'])}"
-        if step.get("instrumenten"):
-            markdown += " Instrumenten: " + ", ".join(entity_link(uri, instruments[i]) for i in step["instrumenten"])
-        markdown += "\n"
-    markdown += "\n## Instrumenten, van drang naar dwang\n\n"
-    for number, instrument_id in enumerate(toolkit.instrumenten, start=1):
-        instrument = instruments[instrument_id]
-        markdown += (f"{number}. {entity_link(uri, instrument)} — "
-                     f"{term_link(site, uri, 'sturing', instrument.sturing)}\n")
-    cases = [site.corpus.cases[c] for c in toolkit.cases]
-    if cases:
-        markdown += "\n## Casussen waarin deze aanpak werkt\n\n" + entity_list(uri, cases)
-    return GeneratedPage(uri, markdown, source=toolkit.path, contributor=True)
-
-
 def pages(site: Site):
     corpus = site.corpus
     yield from (case_page(site, case) for case in corpus.cases.values())
     yield from (instrument_page(site, instrument) for instrument in corpus.instrumenten.values())
-    yield from (toolkit_page(site, toolkit) for toolkit in corpus.toolkits.values())
 
 
-__all__ = ["pages", "case_page", "instrument_page", "toolkit_page", "link"]
+__all__ = ["pages", "case_page", "instrument_page", "link"]  # toolkit pages: pages/toolkit.py

@@ -57,8 +57,14 @@ def taxonomy_index(site: Site, taxonomy: Taxonomy) -> GeneratedPage:
     return GeneratedPage(uri, markdown)
 
 
+# Taxonomies whose pages another module writes: the oogst pages assemble the harvest (pages/oogst.py).
+OWN_PAGES = {"ijkmomenten"}
+
+
 def pages(site: Site):
     for taxonomy in TAXONOMIES:
+        if taxonomy.name in OWN_PAGES:
+            continue
         yield taxonomy_index(site, taxonomy)
         for term, item in site.graph.terms(taxonomy).items():
             yield term_page(site, taxonomy, term, item)
