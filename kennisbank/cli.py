@@ -1,30 +1,176 @@
-"""Command line: ``kennisbank check`` validates the content without building the site."""
+"""Command line: ``kennisbank check`` validates the content without building the site,
+``kennisbank nieuw`` starts a new case, instrument or toolkit from its template.
+
+``check`` always reads the whole corpus, so that references resolve exactly as in the
+build, and then reports the problems of the files asked for. With ``--format github`` each
+problem becomes a workflow command that GitHub shows on the line in the pull request.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .corpus import load_corpus
+from .corpus import CONTENT_FOLDERS, load_corpus
+from .nieuw import Refused, new_file
+from .problems import Problem
+
+CHECKED_FOLDERS = (*CONTENT_FOLDERS.values(), "data")
+
+# argparse's own words, in Dutch (its messages come from gettext without a Dutch catalogue)
+_ARGPARSE_WORDS = {
+    "the following arguments are required": "deze argumenten ontbreken",
+    "invalid choice": "ongeldige keuze",
+    "choose from": "kies uit",
+    "unrecognized arguments": "onbekende argumenten",
+    "expected one argument": "verwacht één waarde",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser that speaks Dutch in its usage line, headings and errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, add_help=False, formatter_class=_Formatter, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str):
+        for english, dutch in _ARGPARSE_WORDS.items():
+            message = message.replace(english, dutch)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
+# -- check --------------------------------------------------------------------------------
+
+def github_escape_data(text: str) -> str:
+    """Escape a workflow command's message (GitHub: % CR LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_escape_property(text: str) -> str:
+    """Escape a workflow command's property value (GitHub: % CR LF : ,)."""
+    return github_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(path: str, problem: Problem) -> str:
+    return (f"::error file={github_escape_property(path)},line={problem.line}::"
+            f"{github_escape_data(problem.message)}")
+
+
+def _selection(root: Path, paths: list[str]) -> tuple[list[str], list[str]]:
+    """The given paths relative to ``root`` (files or folders), and the ones that do not exist."""
+    selected, missing = [], []
+    for given in paths:
+        path = Path(given).resolve()
+        if not path.exists():
+            missing.append(given)
+            continue
+        try:
+            relative = path.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            missing.append(given)
+            continue
+        selected.append("" if relative == "." else relative)
+    return selected, missing
+
+
+def _wanted(problem_path: str, selected: list[str]) -> bool:
+    return any(not chosen or problem_path == chosen or problem_path.startswith(chosen.rstrip("/") + "/")
+               for chosen in selected)
 
 
 def check(args: argparse.Namespace) -> int:
-    corpus = load_corpus(Path(args.root))
-    for problem in corpus.problems:
-        print(problem)
-    count = len(corpus.problems)
-    print(f"{count} probleem gevonden" if count == 1 else f"{count} problemen gevonden", file=sys.stderr)
-    return 1 if count else 0
+    root = Path(args.root)
+    selected, missing = _selection(root, args.paths)
+    if missing:
+        for given in missing:
+            print(f"{given}: bestaat niet (of ligt buiten {root})", file=sys.stderr)
+        return 2
+    for chosen in selected:
+        if chosen and not any(chosen == folder or chosen.startswith(folder + "/") or folder.startswith(chosen + "/")
+                              for folder in CHECKED_FOLDERS):
+            print(f"{chosen}: overgeslagen, geen inhoud (gecontroleerd worden {', '.join(CHECKED_FOLDERS)})",
+                  file=sys.stderr)
+    corpus = load_corpus(root, with_dates=False)
+    problems = [p for p in corpus.problems if not args.paths or _wanted(p.path, selected)]
+    for problem in problems:
+        shown = os.path.relpath(root / problem.path) if args.root != "." else problem.path
+        if args.format == "github":
+            print(github_annotation(Path(shown).as_posix(), problem))
+        else:
+            print(f"{Path(shown).as_posix()}:{problem.line}: {problem.message}")
+    files = len({problem.path for problem in problems})
+    if problems:
+        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+        print(f"{count} gevonden in {files} bestand{'en' if files != 1 else ''}", file=sys.stderr)
+        return 1
+    print(f"Geen problemen gevonden ({len(corpus.cases)} casussen, {len(corpus.instrumenten)} instrumenten, "
+          f"{len(corpus.toolkits)} toolkits; concepten tellen niet mee)", file=sys.stderr)
+    return 0
+
+
+# -- nieuw --------------------------------------------------------------------------------
+
+def nieuw(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    try:
+        path = new_file(root, args.soort, args.naam)
+    except Refused as refusal:
+        print(f"Niet aangemaakt: {refusal}", file=sys.stderr)
+        return 1
+    relative = path.relative_to(root).as_posix()
+    print(f"Aangemaakt: {relative}\n"
+          f"Vul elk veld met 'VUL IN' in (de uitleg staat erbij) en schrijf de tekst onder de kop.\n"
+          f"Controleer daarna met: kennisbank check {relative}")
+    return 0
+
+
+# -- entry point --------------------------------------------------------------------------
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = _Parser(prog="kennisbank", description="Kennisbank Dynamische Binnensteden: inhoud controleren "
+                                                         "en nieuwe casussen, instrumenten en toolkits beginnen.")
+    commands = main_parser.add_subparsers(dest="command", required=True, title="opdrachten", metavar="OPDRACHT",
+                                          parser_class=_Parser)
+
+    check_parser = commands.add_parser(
+        "check", help="controleer de inhoud (alles, of de bestanden die u noemt)",
+        description="Controleer casussen, instrumenten, toolkits en referentiedata tegen de schema's en elkaar. "
+                    "Elk probleem komt op een eigen regel als 'bestand:regel: melding'. Verwijzingen worden altijd "
+                    "tegen de hele kennisbank gecontroleerd, ook als u alleen bepaalde bestanden noemt. "
+                    "Afsluitcode: 0 zonder problemen, 1 bij problemen, 2 bij een verkeerd commando.")
+    check_parser.add_argument("paths", nargs="*", metavar="PAD",
+                              help="bestanden of mappen om te controleren (standaard: alles)")
+    check_parser.add_argument("--root", default=".", help="map van de kennisbank (standaard: de huidige map)")
+    check_parser.add_argument("--format", choices=("tekst", "github"), default="tekst",
+                              help="'tekst' (standaard): bestand:regel: melding; 'github': meldingen als "
+                                   "annotaties in een GitHub-workflow")
+    check_parser.set_defaults(run=check)
+
+    new_parser = commands.add_parser(
+        "nieuw", help="begin een nieuwe casus, een nieuw instrument of een nieuwe toolkit",
+        description="Maak een nieuw bestand uit het sjabloon in sjablonen/: cases/NAAM.md, instrumenten/NAAM.md "
+                    "of instrumenten/toolkits/NAAM.md. De naam wordt ook het webadres: alleen kleine letters, "
+                    "cijfers en koppeltekens, bijvoorbeeld 'utrecht-leegstand-oudegracht'.")
+    new_parser.add_argument("soort", choices=tuple(CONTENT_FOLDERS), help="casus, instrument of toolkit")
+    new_parser.add_argument("naam", help="de naam van het bestand zonder .md, bijvoorbeeld 'breda-leegstand-ginneken'")
+    new_parser.add_argument("--root", default=".", help="map van de kennisbank (standaard: de huidige map)")
+    new_parser.set_defaults(run=nieuw)
+    return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kennisbank", description="Kennisbank Dynamische Binnensteden")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check_parser = commands.add_parser("check", help="controleer alle inhoud")
-    check_parser.add_argument("--root", default=".", help="map van de kennisbank (standaard: huidige map)")
-    check_parser.set_defaults(run=check)
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     return args.run(args)
 
 

@@ -63,7 +63,12 @@ def _choices(kind: str, location: tuple, reference: Reference) -> str:
 
 
 def placeholder_problems(source: Source, kind: str, reference: Reference) -> list[Problem]:
-    """Every value that still holds the template's placeholder."""
-    return [Problem(source.path, source.line(location),
-                    f"veld '{field_name(location)}' is nog niet ingevuld: vervang '{value}'.{_choices(kind, location, reference)}")
-            for location, value in _strings(source.data) if PLACEHOLDER in value]
+    """Every value, and every line of the text, that still holds the template's placeholder."""
+    problems = [Problem(source.path, source.line(location),
+                        f"veld '{field_name(location)}' is nog niet ingevuld: vervang '{value}'."
+                        f"{_choices(kind, location, reference)}")
+                for location, value in _strings(source.data) if PLACEHOLDER in value]
+    problems += [Problem(source.path, source.body_line + number,
+                         f"de tekst is hier nog niet ingevuld: vervang '{PLACEHOLDER}…' door uw eigen tekst")
+                 for number, line in enumerate(source.body.split("\n")) if PLACEHOLDER in line]
+    return problems
