@@ -1,0 +1,142 @@
+"""Open data: every export parses, has one row per published item, follows its published schema; no drafts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+
+from kennisbank import export
+from kennisbank.corpus import load_corpus
+
+from .conftest import ROOT, VALID_CASE, VALID_INSTRUMENT
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT)
+
+
+def read(site: Path, name: str):
+    text = (site / "data" / name).read_text(encoding="utf-8")
+    if name.endswith(".csv"):
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+    return json.loads(text)
+
+
+def validator(site: Path, name: str) -> jsonschema.Draft202012Validator:
+    """The schema as published next to the data, not the one in the repository."""
+    schema_name = export.EXPORTS[name][0]
+    schema = json.loads((site / "data" / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize("name", list(export.EXPORTS))
+def test_each_export_validates_against_its_published_schema(built_site, name):
+    data = read(built_site, name)
+    check = validator(built_site, name)
+    documents = data if isinstance(data, list) else [data]
+    errors = [f"{list(error.absolute_path)}: {error.message}" for doc in documents for error in check.iter_errors(doc)]
+    assert errors == []
+
+
+def test_one_row_per_published_item(built_site, corpus):
+    cases = sorted(corpus.cases)
+    assert [item["id"] for item in read(built_site, "cases.json")["cases"]] == cases
+    assert [row["id"] for row in read(built_site, "cases.csv")] == cases
+    assert [feature["id"] for feature in read(built_site, "cases.geojson")["features"]] == cases
+    assert [item["id"] for item in read(built_site, "instrumenten.json")["instrumenten"]] == sorted(corpus.instrumenten)
+    assert [item["id"] for item in read(built_site, "toolkits.json")["toolkits"]] == sorted(corpus.toolkits)
+
+
+def test_json_files_state_licence_and_build_date(built_site):
+    for name in ("cases.json", "cases.geojson", "instrumenten.json", "toolkits.json", "relaties.json"):
+        data = read(built_site, name)
+        assert data["licentie"]["naam"] == "CC BY 4.0", name
+        assert data["gebouwd"].endswith("Z") and data["gebouwd"][:4].isdigit(), name
+
+
+def test_geojson_points_are_longitude_then_latitude_in_the_netherlands(built_site, corpus):
+    data = read(built_site, "cases.geojson")
+    assert data["type"] == "FeatureCollection"
+    steden = corpus.reference.lists["steden"]
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert 3.3 <= lon <= 7.3 and 50.7 <= lat <= 53.6, feature["id"]
+        case = corpus.cases[feature["id"]]
+        expected = case.locatie or steden[case.stad]
+        assert (lon, lat) == (expected["lon"], expected["lat"])
+
+
+def test_csv_matches_the_json(built_site):
+    rows = {row["id"]: row for row in read(built_site, "cases.csv")}
+    for item in read(built_site, "cases.json")["cases"]:
+        row = rows[item["id"]]
+        assert row["titel"] == item["titel"]
+        assert row["themas"].split("|") == item["themas"]
+        assert row["historie"] == "|".join(f"{s['fase']}:{s['datum']}" for s in item["historie"])
+        assert float(row["lat"]) == item["locatie"]["lat"]
+
+
+def test_relation_graph_edges_join_existing_nodes(built_site, corpus):
+    data = read(built_site, "relaties.json")
+    nodes = {node["id"] for node in data["nodes"]}
+    assert len(nodes) == len(data["nodes"])
+    assert all(edge["bron"] in nodes and edge["doel"] in nodes for edge in data["edges"])
+    case = next(iter(corpus.cases.values()))
+    edges = {(edge["relatie"], edge["doel"]) for edge in data["edges"] if edge["bron"] == f"casus:{case.id}"}
+    assert ("in_stad", f"stad:{case.stad}") in edges
+    assert {("gebruikt", f"instrument:{i}") for i in case.instrumenten} <= edges
+    assert {("werkt_aan", f"resultaat:{r}") for r in case.resultaten} <= edges
+
+
+def test_data_page_explains_every_field_and_links_every_file(built_site):
+    page = BeautifulSoup((built_site / "data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.select_one("article")
+    hrefs = {a["href"] for a in article.find_all("a", href=True)}
+    text = article.get_text(" ")
+    for name, (schema_name, _) in export.EXPORTS.items():
+        assert name in hrefs and f"{schema_name}.schema.json" in hrefs, name
+        schema = export.schema(schema_name)
+        properties = schema["properties"]
+        if "features" in properties:
+            properties = properties["features"]["items"]["properties"]
+        for field in properties:
+            assert f"{field}" in text, (name, field)
+    assert "CC BY 4.0" in text and "CC0" in text  # the licence, and why not the other
+    assert "gebouwd op" in text
+
+
+def test_drafts_never_appear_in_the_exports(project):
+    project.write("cases/openbaar.md", VALID_CASE)
+    project.write("cases/geheim.md", VALID_CASE.replace("titel: Proefcasus in de binnenstad",
+                                                        "titel: Geheime conceptcasus\nconcept: true"))
+    project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT)
+    project.write("instrumenten/geheim-instrument.md", VALID_INSTRUMENT.replace("naam: Proefinstrument",
+                                                                                "naam: Geheim instrument\nconcept: true"))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    for name in export.EXPORTS:
+        text = (project.site / "data" / name).read_text(encoding="utf-8")
+        assert "geheim" not in text.lower(), name
+    assert [row["id"] for row in read(project.site, "cases.csv")] == ["openbaar"]
+    assert [item["id"] for item in read(project.site, "instrumenten.json")["instrumenten"]] == ["proefinstrument"]
+
+
+def test_a_preview_build_still_keeps_drafts_out_of_the_exports(project):
+    from kennisbank.pages import Site
+    project.write("cases/openbaar.md", VALID_CASE)
+    project.write("cases/geheim.md", VALID_CASE.replace("titel: Proefcasus in de binnenstad",
+                                                        "titel: Geheime conceptcasus\nconcept: true"))
+    site = Site(load_corpus(project.root, include_drafts=True, with_dates=False))
+    assert "geheim" in site.corpus.cases  # the preview shows it on its page ...
+    files = {item.src_uri: item.content for item in export.files(site, "https://example.org/")}
+    for uri, content in files.items():
+        if not uri.endswith(".schema.json"):
+            assert "geheim" not in content.lower(), uri  # ... but never publishes it as data
