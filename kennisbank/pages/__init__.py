@@ -6,10 +6,12 @@ To add a kind of page, write a module here and add it to ``GENERATORS``.
 
 from __future__ import annotations
 
-from . import detail, monitor, oogst, opendata, overviews, praktijken, problems, terms, toolkit, velden
+from . import (citydeals, detail, kaart, monitor, oogst, opendata, overviews, praktijken, problems, terms, themes,
+               toolkit, velden)
 from .common import GeneratedPage, Site
 
-GENERATORS = [detail, toolkit, terms, overviews, oogst, praktijken, monitor, opendata, velden, problems]
+GENERATORS = [detail, toolkit, terms, themes, citydeals, overviews, kaart, oogst, praktijken, monitor, opendata, velden,
+              problems]
 
 
 def all_pages(site: Site) -> list[GeneratedPage]:

@@ -7,7 +7,7 @@ page links back to every case in it.
 from __future__ import annotations
 
 from ..index import TAXONOMIES, Taxonomy
-from .common import GeneratedPage, Site, entity_list, link, text
+from .common import GeneratedPage, Site, entity_list, link, term_uri, text
 
 KIND_HEADINGS = {"casus": "Casussen", "instrument": "Instrumenten", "toolkit": "Toolkits"}
 DESCRIPTION_FIELDS = ("intro", "tekst", "omschrijving", "doel", "toelichting")
@@ -21,15 +21,22 @@ def _description(item: dict) -> str:
     return ""
 
 
-def theme_results(site: Site, uri: str, thema: dict) -> str:
-    """Each beoogd resultaat with the cases and instruments that work on it."""
-    markdown = "## Beoogde resultaten\n\n"
-    for resultaat in thema.get("resultaten", []):
-        cases, instruments = site.graph.coverage(resultaat["id"])
-        markdown += f"### {text(resultaat['kort'])} {{#{resultaat['id']}}}\n\n{resultaat['tekst'].strip()}\n\n"
-        markdown += "**Casussen:**\n\n" + entity_list(uri, cases, empty="Nog geen casus.")
-        markdown += "\n**Instrumenten:**\n\n" + entity_list(uri, instruments, empty="Nog geen instrument.") + "\n"
-    return markdown
+def _lead(item: dict) -> str:
+    """A short summary of the term, if the data has one besides its text."""
+    return f'<p class="kb-samenvatting">{text(item["kort"])}</p>\n\n' if item.get("kort") else ""
+
+
+def _extra(site: Site, uri: str, taxonomy: Taxonomy, term: str) -> str:
+    """What a kind of term page shows besides its items."""
+    if taxonomy.name == "inzichten":
+        deals = [deal for deal in site.reference.citydeals.values() if term in deal.get("inzichten", [])]
+        if deals:
+            return "## Andere City Deals over dit inzicht\n\n" + "".join(
+                f"- {link(uri, term_uri('citydeals', deal['id']), deal['naam'])}\n" for deal in deals) + "\n"
+    if taxonomy.name == "steden":
+        return f"Bekijk de casussen ook {link(uri, 'kaart/index.md', 'op de kaart', anchor=f'stad-{term}')}.\n\n" \
+            if site.graph.items_with(taxonomy, term) else ""
+    return ""
 
 
 def term_page(site: Site, taxonomy: Taxonomy, term: str, item: dict) -> GeneratedPage:
@@ -37,28 +44,32 @@ def term_page(site: Site, taxonomy: Taxonomy, term: str, item: dict) -> Generate
     markdown = f"# {text(site.graph.label(taxonomy, term))}\n\n"
     markdown += f"*{text(taxonomy.singular[:1].upper() + taxonomy.singular[1:])}* · "
     markdown += link(uri, f"{taxonomy.folder}/index.md", f"alle {taxonomy.plural.lower()}") + "\n\n"
-    markdown += _description(item)
-    if taxonomy.name == "themas":
-        markdown += theme_results(site, uri, item)
+    markdown += _lead(item) + _description(item)
     for kind in taxonomy.kinds:
         items = site.graph.items_with(taxonomy, term, kind)
         markdown += f"## {KIND_HEADINGS[kind]}\n\n"
-        markdown += entity_list(uri, items, empty=f"Nog geen {KIND_HEADINGS[kind].lower()} met deze {taxonomy.singular}.")
+        markdown += entity_list(uri, items, empty=f"Nog geen {KIND_HEADINGS[kind].lower()}.")
         markdown += "\n"
+    markdown += _extra(site, uri, taxonomy, term)
     return GeneratedPage(uri, markdown)
 
 
 def taxonomy_index(site: Site, taxonomy: Taxonomy) -> GeneratedPage:
     uri = f"{taxonomy.folder}/index.md"
     markdown = f"# {text(taxonomy.plural)}\n\n"
-    for term in site.graph.terms(taxonomy):
+    if taxonomy.name == "steden":
+        markdown += f"De casussen per stad staan ook {link(uri, 'kaart/index.md', 'op de kaart')}.\n\n"
+    for term, item in site.graph.terms(taxonomy).items():
         count = len(site.graph.items_with(taxonomy, term))
-        markdown += f"- {link(uri, f'{taxonomy.folder}/{term}.md', site.graph.label(taxonomy, term))} ({count})\n"
+        summary = item.get("kort") or item.get("omschrijving")
+        markdown += f"- {link(uri, f'{taxonomy.folder}/{term}.md', site.graph.label(taxonomy, term))} ({count})"
+        markdown += f": {text(' '.join(str(summary).split()))}\n" if summary else "\n"
     return GeneratedPage(uri, markdown)
 
 
-# Taxonomies whose pages another module writes: the oogst pages assemble the harvest (pages/oogst.py).
-OWN_PAGES = {"ijkmomenten"}
+# Taxonomies whose pages another module writes: the oogst pages assemble the harvest (pages/oogst.py),
+# themes show coverage and the ladder (pages/themes.py), City Deals their relations (pages/citydeals.py).
+OWN_PAGES = {"ijkmomenten", "themas", "citydeals"}
 
 
 def pages(site: Site):
