@@ -95,6 +95,7 @@ def _location(site: Site, case: Casus) -> dict:
 def case_record(site: Site, case: Casus, base_url: str) -> dict:
     return {
         "id": case.id,
+        "vorige_namen": case.vorige_namen,
         "url": page_url(base_url, case),
         "titel": case.titel,
         "samenvatting": case.samenvatting,
@@ -128,6 +129,7 @@ def instrument_record(site: Site, instrument: Instrument, base_url: str) -> dict
     public_toolkits = {toolkit.id for toolkit in published(site.corpus.toolkits.values())}
     return {
         "id": instrument.id,
+        "vorige_namen": instrument.vorige_namen,
         "url": page_url(base_url, instrument),
         "naam": instrument.naam,
         "samenvatting": instrument.samenvatting,
@@ -154,6 +156,7 @@ def instrument_record(site: Site, instrument: Instrument, base_url: str) -> dict
 def toolkit_record(site: Site, toolkit: Toolkit, base_url: str) -> dict:
     return {
         "id": toolkit.id,
+        "vorige_namen": toolkit.vorige_namen,
         "url": page_url(base_url, toolkit),
         "titel": toolkit.titel,
         "samenvatting": toolkit.samenvatting,
@@ -191,7 +194,7 @@ def toolkits_json(site: Site, base_url: str, built: datetime) -> dict:
 
 
 CSV_COLUMNS = (
-    "id", "url", "titel", "samenvatting", "stad", "themas", "fase", "status", "periode_start", "periode_eind",
+    "id", "vorige_namen", "url", "titel", "samenvatting", "stad", "themas", "fase", "status", "periode_start", "periode_eind",
     "historie", "partners", "rol_gemeente", "instrumenten", "resultaten", "inzichten", "onderwerpen", "werkvormen",
     "citydeals", "contact_naam", "contact_organisatie", "contact_email", "lat", "lon", "locatie_bron", "oogst",
     "goede_praktijk_reden", "goede_praktijk_sinds", "bijgewerkt", "voorbeeld",
@@ -206,7 +209,7 @@ def case_row(record: dict) -> dict[str, str]:
     practice = record["goede_praktijk"] or {}
     return {
         **{key: record[key] for key in ("id", "url", "titel", "samenvatting", "stad", "fase", "status")},
-        **{key: joined(record[key]) for key in ("themas", "partners", "rol_gemeente", "instrumenten", "resultaten",
+        **{key: joined(record[key]) for key in ("vorige_namen", "themas", "partners", "rol_gemeente", "instrumenten", "resultaten",
                                                  "inzichten", "onderwerpen", "werkvormen", "citydeals")},
         "periode_start": record["periode"]["start"],
         "periode_eind": record["periode"]["eind"] or "",

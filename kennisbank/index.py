@@ -46,7 +46,7 @@ TAXONOMIES = (
              schema="instrument"),
     Taxonomy("instrumentstatus", "status", "instrumentstatus", "status", "Status van instrumenten", ("instrument",),
              schema="instrument"),
-    Taxonomy("ijkmomenten", "oogst", "oogst", "ijkmoment", "Oogst per ijkmoment", ("casus", "toolkit")),
+    Taxonomy("ijkmomenten", "oogst", "oogst", "ijkmoment", "Oogst per ijkmoment", ("casus", "instrument", "toolkit")),
 )
 TAXONOMY = {taxonomy.name: taxonomy for taxonomy in TAXONOMIES}
 

@@ -71,3 +71,15 @@ def test_instruments_per_step_of_the_ladder(monitor):
     assert list(rows) == ["1 Stimuleren", "2 Faciliteren", "3 Onderhandelen", "4 Reguleren", "5 Afdwingen"]
     assert rows["5 Afdwingen"] == [str(counts["afdwingen"])]
     assert sum(int(value[0]) for value in rows.values()) == len(instruments)
+
+
+def test_phases_per_past_ijkmoment_follow_the_histories(monitor):
+    from kennisbank import history
+    corpus = load_corpus(ROOT)
+    rows = table_after(monitor, "fasen-per-ijkmoment")
+    moments = {item["naam"]: item for item in corpus.reference.lists["ijkmomenten"].values()}
+    assert rows and set(rows) <= set(moments)
+    for name, cells in rows.items():
+        counts = Counter(history.phase_on(case, moments[name]["datum"]) for case in corpus.cases.values())
+        assert cells == [str(counts["zaaien"]), str(counts["groeien"]), str(counts["oogsten"]),
+                         str(counts["zaaien"] + counts["groeien"] + counts["oogsten"])], name

@@ -10,6 +10,8 @@ from ..index import TAXONOMY, term_ids
 from ..model import Casus, Entity, Instrument, Toolkit
 from .common import (GeneratedPage, Site, dutch_date, entity_link, entity_list, link, resultaat_link, term_link,
                      text)
+from .oogst import history_line
+from .praktijken import notice as good_practice
 
 VOORBEELD_NOTICE = (
     '!!! info "Illustratief voorbeeld"\n'
@@ -71,7 +73,7 @@ def case_page(site: Site, case: Casus) -> GeneratedPage:
     markdown = f"# {text(case.titel)}\n\n"
     markdown += VOORBEELD_NOTICE if case.voorbeeld else ""
     markdown += f'<p class="kb-samenvatting">{text(case.samenvatting)}</p>\n\n'
-    markdown += _card(rows) + _body(case)
+    markdown += good_practice(site, uri, case) + _card(rows) + history_line(case) + _body(case)
     toolkits = site.graph.toolkits_with_case.get(case.id, [])
     if toolkits:
         markdown += "## Onderdeel van toolkit\n\n" + entity_list(uri, toolkits)
@@ -103,6 +105,7 @@ def instrument_page(site: Site, instrument: Instrument) -> GeneratedPage:
         + _row("Beoogde resultaten", [resultaat_link(site, uri, r) for r in instrument.resultaten])
         + _row("Onderwerpen", _terms(site, instrument, "onderwerpen"))
         + _row("Andere City Deals", _terms(site, instrument, "citydeals"))
+        + _row("Geoogst bij", _terms(site, instrument, "ijkmomenten"))
         + _row("Laatst bijgewerkt", [dutch_date(instrument.bijgewerkt)] if instrument.bijgewerkt else [])
     )
     markdown = f"# {text(instrument.naam)}\n\n"

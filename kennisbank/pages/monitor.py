@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 
+from .. import history
+from ..export import build_time
 from ..index import TAXONOMY
 from .common import GeneratedPage, Site, link, resultaat_link, text
 
@@ -80,6 +82,7 @@ def monitor_page(site: Site) -> GeneratedPage:
                                  _count(site, "themas", themas, [t for case in cases for t in case.themas]))
     markdown += chart_with_table("per-fase", "Casussen per fase", "Fase",
                                  _count(site, "fasen", list(reference.lists.get("fasen", {})), [c.fase for c in cases]))
+    markdown += phases_per_moment(site)
     statuses = list(site.graph.terms(TAXONOMY["status"]))
     markdown += chart_with_table("per-status", "Casussen per status", "Status",
                                  _count(site, "status", statuses, [c.status for c in cases]))
@@ -96,6 +99,28 @@ def monitor_page(site: Site) -> GeneratedPage:
     markdown += chart_with_table("per-trede", "Instrumenten per trede van de ladder", "Trede (drang → dwang)",
                                  [(f"{step['trede']} {step['naam']}", counts.get(step["id"], 0)) for step in ladder])
     return GeneratedPage(INDEX, markdown)
+
+
+def phases_per_moment(site: Site) -> str:
+    """How many cases were in each phase on the date of each past ijkmoment, read from their histories."""
+    today = build_time().date().isoformat()
+    fasen = site.reference.lists.get("fasen", {})
+    moments = [moment for moment in sorted(site.reference.lists.get("ijkmomenten", {}).values(),
+                                           key=lambda item: item["datum"]) if moment["datum"] <= today]
+    markdown = "## Fasen per ijkmoment {#fasen-per-ijkmoment}\n\n"
+    markdown += ("Hoeveel casussen op de datum van elk voorbije ijkmoment in welke fase waren, volgens de historie van "
+                 "de casussen.\n\n")
+    if not moments:
+        return markdown + "*Er is nog geen ijkmoment voorbij.*\n\n"
+    markdown += "| IJkmoment | " + " | ".join(text(fase["naam"]) for fase in fasen.values()) + " | Totaal |\n"
+    markdown += "|---|" + "--:|" * (len(fasen) + 1) + "\n"
+    for moment in moments:
+        counts = Counter(history.phase_on(case, moment["datum"]) for case in site.corpus.cases.values())
+        counts.pop(None, None)
+        label = link(INDEX, f"oogst/{moment['id']}.md", moment["naam"])
+        markdown += (f"| {label} | "
+                     + " | ".join(str(counts.get(fase, 0)) for fase in fasen) + f" | {sum(counts.values())} |\n")
+    return markdown + "\n"
 
 
 def coverage(site: Site) -> str:

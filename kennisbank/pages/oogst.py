@@ -115,6 +115,14 @@ def harvest(site: Site, moment_id: str) -> Harvest:
 # -- Markdown --------------------------------------------------------------------
 
 
+def history_line(case: Casus) -> str:
+    """Under the case card: when the case entered each phase (only a recorded history)."""
+    if not case.historie:
+        return ""
+    steps = " → ".join(f"{text(step.fase)} sinds {dutch_date(step.datum)}" for step in history.entries(case))
+    return f'<p class="kb-historie">Verloop: {steps}.</p>\n\n'
+
+
 def _case_block(site: Site, uri: str, case: Casus) -> str:
     """A harvested case: heading, facts, summary, then its own Resultaten and Lessen."""
     markdown = f"#### {entity_link(uri, case)} {{#casus-{case.id}}}\n\n"

@@ -82,7 +82,7 @@ def opendata_page(site: Site) -> GeneratedPage:
                      f"| {_count(site, name)} | {link(INDEX, f'data/{schema_name}.schema.json', f'{schema_name}.schema.json')} |\n")
     markdown += ("\nDe schema's zijn [JSON Schema](https://json-schema.org/) (versie 2020-12). In `cases.csv` staan lijsten "
                  f"in één veld, gescheiden door `{export.LIST_SEPARATOR}`. Coördinaten zijn WGS84; in GeoJSON staat de "
-                 "lengtegraad eerst. Ids zijn blijvend: een hernoemde casus houdt zijn oude adres als doorverwijzing.\n\n")
+                 "lengtegraad eerst. Een id verandert alleen als een item een nieuwe naam krijgt; de oude id staat dan in `vorige_namen` en het oude adres verwijst door.\n\n")
     markdown += "## Feed {#feed}\n\n"
     markdown += (f"Wie wil weten wat er nieuw of bijgewerkt is, abonneert zich op de {link(INDEX, 'feed.xml', 'Atom-feed')} "
                  "met casussen, instrumenten, toolkits en oogstpagina's.\n\n")

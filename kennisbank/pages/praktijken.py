@@ -24,6 +24,16 @@ def good_practices(site: Site) -> list:
     return cases
 
 
+def notice(site: Site, uri: str, case) -> str:
+    """On the case page: a box saying it is a good practice, why, and since which ijkmoment."""
+    if not case.goede_praktijk:
+        return ""
+    moment = site.reference.lists["ijkmomenten"][case.goede_praktijk["sinds"]]
+    return ('!!! success "Goede praktijk"\n'
+            f"    {text(case.goede_praktijk['reden'])} Aangewezen bij {text(moment['naam'])}; zie alle "
+            f"{link(uri, INDEX, 'goede praktijken', anchor=f'praktijk-{case.id}')}.\n\n")
+
+
 def _card(site: Site, case) -> str:
     practice = site.reference.lists["ijkmomenten"][case.goede_praktijk["sinds"]]
     lessons = section(case.body, "Lessen", shift=2) or "*Deze casus heeft (nog) geen sectie Lessen.*"
