@@ -123,10 +123,9 @@ def case_record(site: Site, case: Casus, base_url: str) -> dict:
     }
 
 
-def instrument_record(site: Site, instrument: Instrument, base_url: str) -> dict:
+def instrument_record(site: Site, instrument: Instrument, base_url: str, public: set[str]) -> dict:
+    """``public``: src_uri of every published case and toolkit (backlinks to drafts are left out)."""
     ladder = site.reference.lists.get("sturing", {})
-    public_cases = {case.id for case in published(site.corpus.cases.values())}
-    public_toolkits = {toolkit.id for toolkit in published(site.corpus.toolkits.values())}
     return {
         "id": instrument.id,
         "vorige_namen": instrument.vorige_namen,
@@ -147,9 +146,9 @@ def instrument_record(site: Site, instrument: Instrument, base_url: str) -> dict
         "oogst": instrument.oogst,
         "bijgewerkt": instrument.bijgewerkt or None,
         "toegepast_in": sorted(case.id for case in site.graph.cases_using.get(instrument.id, [])
-                               if case.id in public_cases),
+                               if case.src_uri in public),
         "toolkits": sorted(toolkit.id for toolkit in site.graph.toolkits_with_instrument.get(instrument.id, [])
-                           if toolkit.id in public_toolkits),
+                           if toolkit.src_uri in public),
     }
 
 
@@ -183,8 +182,9 @@ def cases_json(site: Site, base_url: str, built: datetime) -> dict:
 
 
 def instrumenten_json(site: Site, base_url: str, built: datetime) -> dict:
+    public = {item.src_uri for item in published([*site.corpus.cases.values(), *site.corpus.toolkits.values()])}
     return {**_envelope("instrumenten", built, base_url),
-            "instrumenten": [instrument_record(site, item, base_url)
+            "instrumenten": [instrument_record(site, item, base_url, public)
                              for item in published(site.corpus.instrumenten.values())]}
 
 
