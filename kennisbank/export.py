@@ -194,7 +194,8 @@ def toolkits_json(site: Site, base_url: str, built: datetime) -> dict:
 
 
 CSV_COLUMNS = (
-    "id", "vorige_namen", "url", "titel", "samenvatting", "stad", "themas", "fase", "status", "periode_start", "periode_eind",
+    "id", "vorige_namen", "url", "titel", "samenvatting", "stad", "themas", "fase", "status", "periode_start",
+    "periode_eind",
     "historie", "partners", "rol_gemeente", "instrumenten", "resultaten", "inzichten", "onderwerpen", "werkvormen",
     "citydeals", "contact_naam", "contact_organisatie", "contact_email", "lat", "lon", "locatie_bron", "oogst",
     "goede_praktijk_reden", "goede_praktijk_sinds", "bijgewerkt", "voorbeeld",
@@ -209,8 +210,8 @@ def case_row(record: dict) -> dict[str, str]:
     practice = record["goede_praktijk"] or {}
     return {
         **{key: record[key] for key in ("id", "url", "titel", "samenvatting", "stad", "fase", "status")},
-        **{key: joined(record[key]) for key in ("vorige_namen", "themas", "partners", "rol_gemeente", "instrumenten", "resultaten",
-                                                 "inzichten", "onderwerpen", "werkvormen", "citydeals")},
+        **{key: joined(record[key]) for key in ("vorige_namen", "themas", "partners", "rol_gemeente", "instrumenten",
+                                                 "resultaten", "inzichten", "onderwerpen", "werkvormen", "citydeals")},
         "periode_start": record["periode"]["start"],
         "periode_eind": record["periode"]["eind"] or "",
         "historie": joined(f"{step['fase']}:{step['datum']}" for step in record["historie"]),

@@ -19,7 +19,9 @@ def _type(field: dict) -> str:
     kinds = kinds if isinstance(kinds, list) else [kinds] if kinds else []
     names = {"string": "tekst", "array": "lijst", "object": "groep", "number": "getal", "integer": "geheel getal",
              "boolean": "true/false", "null": "null"}
-    label = " of ".join(names.get(kind, kind) for kind in kinds) or ("vast: " + str(field["const"]) if "const" in field else "")
+    label = " of ".join(names.get(kind, kind) for kind in kinds)
+    if not label and "const" in field:
+        label = f"vast: {field['const']}"
     if field.get("enum"):
         label += ": " + ", ".join(str(value) for value in field["enum"])
     return label
@@ -78,14 +80,16 @@ def opendata_page(site: Site) -> GeneratedPage:
     markdown += "## Bestanden {#bestanden}\n\n| Bestand | Inhoud | Formaat | Aantal | Schema |\n|---|---|---|--:|---|\n"
     for name, (schema_name, description) in export.EXPORTS.items():
         extension = name[name.rindex("."):]
+        schema_file = f"{schema_name}.schema.json"
         markdown += (f"| {link(INDEX, f'data/{name}', name)} | {text(description)} | {FORMATS[extension]} "
-                     f"| {_count(site, name)} | {link(INDEX, f'data/{schema_name}.schema.json', f'{schema_name}.schema.json')} |\n")
-    markdown += ("\nDe schema's zijn [JSON Schema](https://json-schema.org/) (versie 2020-12). In `cases.csv` staan lijsten "
-                 f"in één veld, gescheiden door `{export.LIST_SEPARATOR}`. Coördinaten zijn WGS84; in GeoJSON staat de "
-                 "lengtegraad eerst. Een id verandert alleen als een item een nieuwe naam krijgt; de oude id staat dan in `vorige_namen` en het oude adres verwijst door.\n\n")
+                     f"| {_count(site, name)} | {link(INDEX, f'data/{schema_file}', schema_file)} |\n")
+    markdown += ("\nDe schema's zijn [JSON Schema](https://json-schema.org/) (versie 2020-12). In `cases.csv` staan "
+                 f"lijsten in één veld, gescheiden door `{export.LIST_SEPARATOR}`. Coördinaten zijn WGS84; in GeoJSON "
+                 "staat de lengtegraad eerst. Een id verandert alleen als een item een nieuwe naam krijgt; de oude id "
+                 "staat dan in `vorige_namen` en het oude adres verwijst door.\n\n")
     markdown += "## Feed {#feed}\n\n"
-    markdown += (f"Wie wil weten wat er nieuw of bijgewerkt is, abonneert zich op de {link(INDEX, 'feed.xml', 'Atom-feed')} "
-                 "met casussen, instrumenten, toolkits en oogstpagina's.\n\n")
+    markdown += ("Wie wil weten wat er nieuw of bijgewerkt is, abonneert zich op de "
+                 f"{link(INDEX, 'feed.xml', 'Atom-feed')} met casussen, instrumenten, toolkits en oogstpagina's.\n\n")
     markdown += "## Velden {#velden}\n\n"
     for name, (schema_name, _) in export.EXPORTS.items():
         schema = export.schema(schema_name)
