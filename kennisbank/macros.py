@@ -79,6 +79,8 @@ class Macros:
     def looptijd(self) -> str:
         """De looptijd van de deal uit data/deal.yml: "14 juni 2023 tot 14 juni 2027"."""
         deal = self.reference.deal
+        if not (deal.get("ondertekend") and deal.get("einddatum")):
+            return ""  # data/deal.yml is broken: that is reported as a problem already
         return f"{dutch_date(deal['ondertekend'])} tot {dutch_date(deal['einddatum'])}"
 
     def aantallen(self) -> str:
@@ -138,7 +140,7 @@ class Macros:
 
     def resultaten(self, thema: str) -> str:
         """De beoogde resultaten van één thema (`thema` is de id), elk gelinkt aan zijn dekking op de themapagina."""
-        items = self.reference.themas[thema]["resultaten"]
+        items = self.reference.themas.get(thema, {}).get("resultaten", [])  # unknown: data/themas.yml is broken
         return "".join(f"- {self._link(term_uri('themas', thema), item['kort'], item['id'])}: {item['tekst'].strip()}\n"
                        for item in items)
 

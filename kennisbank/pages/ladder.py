@@ -30,7 +30,8 @@ def instruments_per_rung(site: Site, thema: str) -> dict[str, list[Instrument]]:
     """The theme's instruments on each step, by name."""
     ladder: dict[str, list[Instrument]] = {rung["id"]: [] for rung in rungs(site)}
     for instrument in site.graph.items_with(TAXONOMY["themas"], thema, "instrument"):
-        ladder[instrument.sturing].append(instrument)
+        if instrument.sturing in ladder:  # not when data/sturing.yml is broken (reported as a problem)
+            ladder[instrument.sturing].append(instrument)
     return ladder
 
 
@@ -58,6 +59,8 @@ def ladder_figure(site: Site, thema: str, id_prefix: str) -> str:
     thema_naam = site.graph.label(TAXONOMY["themas"], thema)
     ladder = instruments_per_rung(site, thema)
     steps = rungs(site)
+    if not steps:
+        return ""  # data/sturing.yml is broken: reported as a problem, nothing to draw
     column = WIDTH / len(steps)
     base = TOP + STEP_HEIGHT * len(steps)
     parts = [
