@@ -59,6 +59,9 @@ def taxonomy_index(site: Site, taxonomy: Taxonomy) -> GeneratedPage:
     markdown = f"# {text(taxonomy.plural)}\n\n"
     if taxonomy.name == "steden":
         markdown += f"De casussen per stad staan ook {link(uri, 'kaart/index.md', 'op de kaart')}.\n\n"
+    if taxonomy.name == "sturing":
+        markdown += ("De treden van drang (stimuleren) naar dwang (afdwingen). Per thema staan de instrumenten op "
+                     f"deze ladder bij {link(uri, 'instrumenten/index.md', 'de instrumenten', anchor='ladder')}.\n\n")
     for term, item in site.graph.terms(taxonomy).items():
         count = len(site.graph.items_with(taxonomy, term))
         summary = item.get("kort") or item.get("omschrijving")
