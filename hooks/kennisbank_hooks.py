@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kennisbank import dates, drafts, export, redirects
+from kennisbank import dates, drafts, export, redirects, search
 from kennisbank.corpus import load_corpus
 from kennisbank.macros import Macros
 from kennisbank.pages import Site, all_pages
@@ -90,6 +90,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = sanitize(html) if page.file.src_uri in _contributor_pages else html
     return with_print_urls(html, page.canonical_url or page.abs_url or "/", config.site_url)  # addresses on paper
+
+
+@event_priority(-50)  # after Material's search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    search.rewrite_index(config.site_dir, config.docs_dir, _site, config.use_directory_urls)
 
 
 def on_serve(server, config: MkDocsConfig, builder):
