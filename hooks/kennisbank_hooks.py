@@ -21,6 +21,7 @@ from kennisbank.corpus import load_corpus
 from kennisbank.macros import Macros
 from kennisbank.pages import Site, all_pages
 from kennisbank.pages.velden import published_schemas
+from kennisbank import rendercache
 from kennisbank.printing import with_print_urls
 from kennisbank.sanitize import sanitize
 
@@ -34,6 +35,10 @@ _page_dates: dict[str, str] = {}  # hand-written page (src_uri) -> date of its l
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    rendercache.enable(command == "serve")  # previews re-use unchanged pages of the previous build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -79,7 +84,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     for data_file in export.files(_site, config.site_url or ""):  # /data/* (open data) and /feed.xml
         files.append(File.generated(config, data_file.src_uri, content=data_file.content))
-    return files
+    return rendercache.start_build(files, config)  # serve: empty the store if needed, changed pages first
+
+
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    rendercache.attach(nav, files, config)
+    return nav
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    return rendercache.install_template(env)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -88,8 +102,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if rendercache.is_reused(page):
+        return html  # stored from the previous build, already sanitised
     html = sanitize(html) if page.file.src_uri in _contributor_pages else html
-    return with_print_urls(html, page.canonical_url or page.abs_url or "/", config.site_url)  # addresses on paper
+    html = with_print_urls(html, page.canonical_url or page.abs_url or "/", config.site_url)  # addresses on paper
+    rendercache.remember_content(page, html)
+    return html
+
+
+@event_priority(-100)  # the output as written, after every other plugin
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if rendercache.is_reused(page):
+        return output  # written as stored from the previous build
+    rendercache.remember_output(page, output, config)
+    return output
+
+
+@event_priority(100)  # before Material's search plugin indexes the page
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    rendercache.before_search(page, config)
+    return context
 
 
 @event_priority(-50)  # after Material's search plugin has written its index

@@ -69,6 +69,35 @@ def load_reference(root: Path) -> tuple[Reference, list[Problem]]:
     return reference, problems
 
 
+# Files read and schema-checked, by path, kept with their bytes: `mkdocs serve` loads the corpus
+# again after every edit, and parsing and checking 1,000 unchanged files again took a second.
+_read_cache: dict[tuple[str, str, str], tuple[bytes, Source, list[Problem], list[Problem] | None]] = {}
+
+
+def _copy(value):
+    """A copy of parsed YAML (dicts, lists, scalars), so no load shares mutable values with another."""
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
+
+
+def _read(path: Path, relative: str, kind: str):
+    """read_markdown, and a function giving its schema problems; both re-used while the bytes are the same."""
+    key, raw = (str(path), relative, kind), path.read_bytes()
+    if key not in _read_cache or _read_cache[key][0] != raw:
+        _read_cache[key] = (raw, *read_markdown(path, relative), None)
+    _, source, found, _ = _read_cache[key]
+
+    def checked() -> list[Problem]:
+        if _read_cache[key][3] is None:
+            _read_cache[key] = (raw, source, found, schema_problems(source, kind))
+        return list(_read_cache[key][3])
+    fresh = Source(source.path, _copy(source.data), source.lines, source.body, source.body_line)
+    return fresh, list(found), checked
+
+
 def _content_files(root: Path, folder: str) -> list[Path]:
     directory = root / folder
     return sorted(directory.glob("*.md")) if directory.exists() else []
@@ -96,13 +125,13 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
         for path in (files or {}).get(kind) or _content_files(root, folder):
             relative = _relative(path, root)
             slug = path.stem
-            source, found = read_markdown(path, relative)
+            source, found, checked = _read(path, relative, kind)
             if not SLUG.match(slug):
                 found.append(Problem(relative, 1, f"bestandsnaam '{path.name}' is geen geldige id: gebruik alleen "
                                                   "kleine letters, cijfers en koppeltekens, bijvoorbeeld "
                                                   f"'{_slugify(slug)}.md'"))
             if not found:
-                found = schema_problems(source, kind) + placeholder_problems(source, kind, reference)
+                found = checked() + placeholder_problems(source, kind, reference)
             sources[kind][slug] = source
             problems += found
             (invalid if found else known)[collection].add(slug)

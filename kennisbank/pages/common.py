@@ -48,9 +48,22 @@ def text(value: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True))
 
 
+def relative_uri(to_uri: str, from_uri: str) -> str:
+    """posixpath.relpath(to_uri, dirname(from_uri)) for docs paths, without its two os.getcwd() calls.
+
+    Generated pages hold some 50,000 links at 1,000 cases; relpath took a third of their generation.
+    """
+    start = from_uri.split("/")[:-1]
+    target = to_uri.split("/")
+    common = 0
+    while common < len(start) and common < len(target) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
+
+
 def link(from_uri: str, to_uri: str, label: str, anchor: str = "") -> str:
     """A relative Markdown link between two docs paths (MkDocs checks and rewrites it)."""
-    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    target = relative_uri(to_uri, from_uri)
     return f"[{text(label)}]({target}{'#' + anchor if anchor else ''})"
 
 

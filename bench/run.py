@@ -1,0 +1,379 @@
+"""Measure builds at scale: ``python -m bench`` (see BENCHMARKS.md).
+
+For each size N it generates N cases, N/5 instruments and N/100 toolkits (bench/corpus.py)
+in a temporary copy of the site (mkdocs.yml, docs/, hooks/, data/) and measures, one after
+the other on the same machine:
+
+- validation alone (``load_corpus``, in-process time, and ``kennisbank check`` as a command);
+- the full ``mkdocs build --strict``: wall time, peak memory (RSS) of the build process,
+  HTML pages, output bytes per page, search index size;
+- the reference: a bare mkdocs-material build of as many plain pages (a case body each,
+  outside the nav) with the same theme settings, Markdown extensions and search settings,
+  but without our hook, macros or theme overrides;
+- with ``mkdocs serve``: the time from editing one case (its summary and body) until the
+  case page, and a list page that shows its summary, are served with the new text.
+
+Each build runs as a child process, so its peak memory is its own (``os.wait4``).
+The machine may be shared: compare the ratios of one run, and read the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+from .corpus import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "pymdown-extensions", "Jinja2",
+            "PyYAML", "jsonschema", "nh3")
+
+
+@dataclass
+class Build:
+    seconds: float  # wall time of the whole command, interpreter start included
+    reported: float | None  # "Documentation built in X seconds" (without loading the config)
+    peak_mb: float  # maximum resident set size of the build process
+    pages: int
+    bytes_per_page: int
+    search_index_bytes: int
+
+
+@dataclass
+class Result:
+    cases: int
+    instruments: int
+    toolkits: int
+    validation_seconds: float  # load_corpus in-process
+    check_seconds: float  # `kennisbank check` as a command (interpreter start and imports included)
+    full: Build
+    reference: Build
+    serve_initial_seconds: float | None = None
+    serve_page_seconds: float | None = None  # edit -> the case page shows the new text
+    serve_lists_seconds: float | None = None  # edit -> a list page shows the new summary
+    serve_rebuild_reported: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return self.full.seconds / self.reference.seconds
+
+
+# -- running children --------------------------------------------------------------
+
+
+def run_child(args: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Run a command; return (wall seconds, peak RSS in MB, stderr). Raise with its output if it fails."""
+    log = tempfile.TemporaryFile()
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    log.seek(0)
+    output = log.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} faalde in {cwd}:\n{output[-4000:]}")
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def measure_build(project: Path) -> Build:
+    site = project / "site"
+    seconds, peak, output = run_child([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], project)
+    reported = re.findall(r"Documentation built in ([0-9.]+) seconds", output)
+    pages = [p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts]
+    index = site / "search" / "search_index.json"
+    return Build(seconds=seconds, reported=float(reported[-1]) if reported else None, peak_mb=peak,
+                 pages=len(pages), bytes_per_page=sum(p.stat().st_size for p in pages) // max(1, len(pages)),
+                 search_index_bytes=index.stat().st_size if index.exists() else 0)
+
+
+def measure_validation(project: Path) -> tuple[float, float]:
+    code = ("import sys, time\nfrom kennisbank.corpus import load_corpus\n"
+            "start = time.perf_counter(); corpus = load_corpus(sys.argv[1])\n"
+            "print(time.perf_counter() - start, len(corpus.problems))\n"
+            "[print(p) for p in corpus.problems[:20]]")
+    _, _, output = run_child([PYTHON, "-c", code, str(project)], project)
+    seconds, problems = output.split("\n", 1)[0].split()
+    if int(problems):
+        raise SystemExit(f"het gegenereerde corpus bevat {problems} problemen:\n{output}")
+    check, _, _ = run_child([PYTHON, "-m", "kennisbank.cli", "check", "--root", str(project)], project)
+    return float(seconds), check
+
+
+# -- the projects ------------------------------------------------------------------
+
+
+def make_project(base: Path, cases: int) -> tuple[Path, dict[str, int]]:
+    project = base / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("docs", "hooks", "data"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    counts = generate(project, cases)
+    return project, counts
+
+
+class _Tagged(yaml.YAMLObject):
+    """A value with a tag we do not interpret (e.g. !!python/name:), kept as it was."""
+
+    def __init__(self, tag: str, value):
+        self.tag, self.value = tag, value
+
+
+def _keep_tag(loader, suffix, node):
+    value = (loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode)
+             else loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
+             else loader.construct_mapping(node))
+    return _Tagged(node.tag, value)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_multi_constructor("!", _keep_tag)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
+_Dumper.add_representer(_Tagged, lambda dumper, data: (
+    dumper.represent_scalar(data.tag, data.value) if isinstance(data.value, str)
+    else dumper.represent_sequence(data.tag, data.value) if isinstance(data.value, list)
+    else dumper.represent_mapping(data.tag, data.value)))
+
+
+def reference_config(project: Path) -> dict:
+    """Our mkdocs.yml without the hook, the macros, the overrides and the nav: bare Material."""
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
+    search = [plugin for plugin in config.get("plugins", ["search"])
+              if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin)]
+    return {
+        "site_name": "Referentie", "site_url": config.get("site_url"), "theme": theme,
+        "plugins": search or ["search"], "markdown_extensions": config.get("markdown_extensions", []),
+        "nav": [{"Home": "index.md"}], "not_in_nav": "/p/",
+    }
+
+
+def make_reference(base: Path, project: Path, pages: int) -> Path:
+    """As many plain pages as the full build has, each a case body under its title, outside the nav."""
+    reference = base / "reference"
+    docs = reference / "docs" / "p"
+    docs.mkdir(parents=True)
+    (reference / "mkdocs.yml").write_text(yaml.dump(reference_config(project), Dumper=_Dumper, allow_unicode=True),
+                                          encoding="utf-8")
+    (reference / "docs" / "index.md").write_text("# Referentie\n\nGewone pagina's van Material.\n", encoding="utf-8")
+    bodies = []
+    for path in sorted((project / "cases").glob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        bodies.append(f"# {yaml.safe_load(front)['titel']}\n\n{body}")
+    plain = pages - 2  # index.md and 404.html are built by both
+    for number in range(plain):
+        (docs / f"{number:05d}.md").write_text(bodies[number % len(bodies)], encoding="utf-8")
+    return reference
+
+
+# -- mkdocs serve --------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, text: str, timeout: float, process: subprocess.Popen) -> float | None:
+    """Seconds until ``url`` serves a page containing ``text`` (None after ``timeout``)."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if process.poll() is not None:
+            return None
+        page = _fetch(url)
+        if page is not None and text in page:
+            return time.monotonic() - start
+        time.sleep(0.05)
+    return None
+
+
+def measure_serve(project: Path, result: Result) -> None:
+    """Start ``mkdocs serve``, edit one case, time until its page and a list page show the edit."""
+    cases = sorted((project / "cases").glob("*.md"))
+    case = cases[len(cases) // 2]
+    text = case.read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n", 2)[1])
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}" + (re.sub(r"^https?://[^/]+", "", meta_site_url(project)) or "/")
+    case_url = f"{base}cases/{case.stem}/"
+    list_url = f"{base}steden/{meta['stad']}/"
+    log = open(project / "serve.log", "w")
+    process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr",
+                                f"127.0.0.1:{port}"], cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        result.serve_initial_seconds = _wait_for(case_url, "<html", 900, process)
+        if result.serve_initial_seconds is None:
+            result.notes.append("mkdocs serve startte niet; zie serve.log")
+            return
+        time.sleep(2)  # let the file watcher take its first snapshot
+        marker = f"Bewerkt{port}"
+        new_summary = f"{meta['samenvatting']} {marker} samenvatting."
+        edited = text.replace(f"samenvatting: {meta['samenvatting']}", f"samenvatting: {new_summary}", 1)
+        edited += f"\nDeze alinea is toegevoegd tijdens de meting ({marker}).\n"
+        assert edited.count(marker) == 2, "samenvatting niet gevonden in de YAML-kop"
+        case.write_text(edited, encoding="utf-8")
+        start = time.monotonic()
+        page = _wait_for(case_url, marker, 300, process)
+        result.serve_page_seconds = None if page is None else time.monotonic() - start
+        lists = _wait_for(list_url, marker, 300, process)
+        result.serve_lists_seconds = None if lists is None else time.monotonic() - start
+        time.sleep(0.5)
+    finally:
+        process.terminate()  # only the process this benchmark started
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+    reported = re.findall(r"Documentation built in ([0-9.]+) seconds", (project / "serve.log").read_text())
+    result.serve_rebuild_reported = float(reported[-1]) if len(reported) > 1 else None
+
+
+def meta_site_url(project: Path) -> str:
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    url = config.get("site_url") or "/"
+    return url if url.endswith("/") else url + "/"
+
+
+# -- report ---------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "0")
+    versions = {}
+    for package in PACKAGES:
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            pass
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M %Z"), "nproc": str(os.cpu_count()), "cpu": cpu,
+        "ram": f"{int(memory) / 1024 / 1024:.1f} GiB", "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "packages": ", ".join(f"{name} {version}" for name, version in versions.items()),
+        "load": "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg()),
+    }
+
+
+def _fmt(value: float | None, unit: str = " s") -> str:
+    return "–" if value is None else f"{value:.2f}{unit}"
+
+
+def print_result(result: Result) -> None:
+    full, ref = result.full, result.reference
+    print(f"\n== {result.cases} casussen, {result.instruments} instrumenten, {result.toolkits} toolkits "
+          f"({full.pages} pagina's)")
+    print(f"validatie (load_corpus)        {_fmt(result.validation_seconds)}   "
+          f"kennisbank check: {_fmt(result.check_seconds)}")
+    for label, build in (("volledige build --strict", full), ("referentie (kale Material)", ref)):
+        print(f"{label:<30} {_fmt(build.seconds)}  {1000 * build.seconds / build.pages:6.1f} ms/pagina  "
+              f"piek {build.peak_mb:6.0f} MB  {build.bytes_per_page / 1024:6.1f} KB/pagina  "
+              f"zoekindex {build.search_index_bytes / 1e6:5.2f} MB  (intern {_fmt(build.reported)})")
+    print(f"verhouding volledig/referentie {result.ratio:.2f}x")
+    if result.serve_page_seconds is not None or result.notes:
+        print(f"mkdocs serve: eerste build {_fmt(result.serve_initial_seconds)}, na bewerking casuspagina "
+              f"{_fmt(result.serve_page_seconds)}, lijstpagina {_fmt(result.serve_lists_seconds)} "
+              f"(rebuild intern {_fmt(result.serve_rebuild_reported)})")
+    for note in result.notes:
+        print(f"let op: {note}")
+
+
+def print_summary(results: list[Result]) -> None:
+    print("\n| N casussen | pagina's | volledig | ms/pagina | referentie | verhouding | validatie | piekgeheugen "
+          "| bytes/pagina | zoekindex | serve: casus / lijsten |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r.cases} | {r.full.pages} | {r.full.seconds:.1f} s | {1000 * r.full.seconds / r.full.pages:.1f} "
+              f"| {r.reference.seconds:.1f} s | {r.ratio:.2f}× | {r.validation_seconds:.2f} s "
+              f"| {r.full.peak_mb:.0f} MB | {r.full.bytes_per_page / 1024:.1f} KB "
+              f"| {r.full.search_index_bytes / 1e6:.2f} MB "
+              f"| {_fmt(r.serve_page_seconds)} / {_fmt(r.serve_lists_seconds)} |")
+    by_size = {r.cases: r for r in results}
+    if 1000 in by_size and 2000 in by_size:
+        one, two = by_size[1000], by_size[2000]
+        print(f"\nlineariteit: build 2000/1000 = {two.full.seconds / one.full.seconds:.2f}× "
+              f"(referentie {two.reference.seconds / one.reference.seconds:.2f}×), bytes/pagina "
+              f"{two.full.bytes_per_page / one.full.bytes_per_page:.2f}×")
+
+
+def run(size: int, serve: bool, keep: bool) -> Result:
+    base = Path(tempfile.mkdtemp(prefix=f"kennisbank-bench-{size}-"))
+    try:
+        project, counts = make_project(base, size)
+        validation, check = measure_validation(project)
+        full = measure_build(project)
+        reference = measure_build(make_reference(base, project, full.pages))
+        result = Result(cases=counts["cases"], instruments=counts["instruments"], toolkits=counts["toolkits"],
+                        validation_seconds=validation, check_seconds=check, full=full, reference=reference)
+        if serve:
+            measure_serve(project, result)
+        if keep:
+            result.notes.append(f"bewaard in {base}")
+        return result
+    finally:
+        if not keep:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Meet builds van de kennisbank op schaal.")
+    parser.add_argument("sizes", nargs="*", type=int, default=[250, 1000, 2000], help="aantallen casussen")
+    parser.add_argument("--geen-serve", action="store_true", help="sla de meting met mkdocs serve over")
+    parser.add_argument("--bewaar", action="store_true", help="laat de tijdelijke mappen staan")
+    parser.add_argument("--json", type=Path, help="schrijf de resultaten ook als JSON naar dit bestand")
+    args = parser.parse_args(argv)
+    info = machine()
+    print(f"machine: {info['nproc']} cores, {info['cpu']}, {info['ram']} RAM, Python {info['python']}, "
+          f"{info['system']}\npakketten: {info['packages']}\nload average bij de start: {info['load']}")
+    results = []
+    for size in args.sizes:
+        result = run(size, serve=not args.geen_serve, keep=args.bewaar)
+        print_result(result)
+        results.append(result)
+    info["load_end"] = "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    print_summary(results)
+    print(f"\nload average aan het eind: {info['load_end']} ({info['date']})")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "results": [
+            {**asdict(r), "ratio": r.ratio} for r in results]}, indent=2), encoding="utf-8")
+    return 0

@@ -1,0 +1,225 @@
+"""Fast previews: ``mkdocs serve`` re-uses the pages of its previous build whose Markdown is unchanged.
+
+Why: after every edit ``mkdocs serve`` rebuilds the whole site. At 1,000 cases that is
+1,300 pages and about 15 s, nearly all of it Python-Markdown and Material's templates
+rendering pages that did not change. ``--dirty`` does not help: generated pages always
+count as modified, and Material's search index would then hold only the rebuilt pages.
+
+How: only in a serve process (``enable``), every page remembers its rendered HTML and its
+final output, keyed by all it is made from: its Markdown after every plugin (macros
+included), its meta data, URL and edit link. Anything that shapes every page (mkdocs.yml
+with the nav and its titles, the theme overrides) or a page that disappeared empties the
+whole store. On the next build a page with the same key
+is neither converted nor put through the theme's templates again: its stored output is
+written as it was. The pages whose Markdown changed (the edited case and every list that
+shows it) are rendered as usual and are written first, and the search index is still
+built from every page, so a preview is the same as a fresh build.
+
+MkDocs builds pages in two steps (``Page.render``, then the template) and has no event to
+skip either, so this uses MkDocs' extension points: a ``Page`` subclass (``on_nav``), a
+template that writes the stored output (``on_env``), and the hook events that see the
+final HTML (``on_page_content``, ``on_post_page``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+TEMPLATE = "kennisbank-opgeslagen-pagina.html"
+
+
+@dataclass
+class _Rendered:
+    """What a page's render and template produced, to be used again for an identical page."""
+
+    key: str
+    content: str  # HTML after every on_page_content handler
+    toc: object
+    title: str | None
+    anchors: set[str]
+    links_to_anchors: dict[str, dict[str, str]] | None  # target src_uri -> {anchor: link as written}
+    output: str | None = None  # the page as written to disk
+    search_entries: list[dict] | None = None  # what Material's search plugin indexed for it
+
+
+_enabled = False
+_site_key: str | None = None
+_store: dict[str, _Rendered] = {}
+_generated: dict[str, str] = {}  # src_uri -> hash of its generated Markdown in the previous build
+_last_build: dict[str, list[str]] = {"rendered": [], "reused": []}  # src_uris, for tests and curiosity
+
+
+def enable(on: bool = True) -> None:
+    """Switch the store on (serve) or off (build: one build per process, nothing to re-use)."""
+    global _enabled, _site_key
+    _enabled = on
+    _site_key = None
+    _store.clear()
+    _generated.clear()
+
+
+def enabled() -> bool:
+    return _enabled
+
+
+def last_build() -> dict[str, list[str]]:
+    """The pages the last build rendered and the pages it re-used (src_uris)."""
+    return {kind: list(uris) for kind, uris in _last_build.items()}
+
+
+def _digest(*parts: object) -> str:
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(str(part).encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _site_fingerprint(config: MkDocsConfig) -> str:
+    """Everything outside a page's Markdown that shapes its output: the config file and the theme overrides."""
+    parts: list[object] = [Path(config.config_file_path).read_bytes() if config.config_file_path else ""]
+    custom_dir = config.theme.custom_dir
+    if custom_dir and Path(custom_dir).is_dir():
+        for path in sorted(Path(custom_dir).rglob("*")):
+            if path.is_file():
+                parts += [path.as_posix(), path.read_bytes()]
+    return _digest(*parts)
+
+
+def start_build(files: Files, config: MkDocsConfig) -> Files:
+    """Start of a build (on_files): empty the store if the site changed; changed pages first."""
+    global _site_key
+    if not _enabled:
+        return files
+    _last_build["rendered"].clear()
+    _last_build["reused"].clear()
+    site_key = _site_fingerprint(config)
+    present = {file.src_uri for file in files}
+    if site_key != _site_key or any(uri not in present for uri in _store):
+        _store.clear()
+        _site_key = site_key
+    hashes = {file.src_uri: _digest(file.content_string) for file in files.documentation_pages()
+              if file.generated_by}
+    changed = {uri for uri, digest in hashes.items() if _generated.get(uri) != digest}
+    _generated.clear()
+    _generated.update(hashes)
+    # Pages are written in the order of ``files``: the edited case and its lists first,
+    # then hand-written pages, then everything that is re-used.
+    rank = {uri: 0 for uri in changed}
+    ordered = sorted(files, key=lambda file: rank.get(file.src_uri, 1 if file.src_uri not in hashes else 2))
+    return Files(ordered)
+
+
+class StoredPage(Page):
+    """A page that renders only when its key differs from the one stored by the previous build."""
+
+    reused: _Rendered | None = None
+
+    def _key(self) -> str:
+        return _digest(self.markdown, sorted(self.meta.items(), key=str), self.url, self.file.edit_uri,
+                       self.canonical_url)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        key = self._key()
+        stored = _store.get(self.file.src_uri)
+        if stored is None or stored.key != key or stored.output is None:
+            self.reused = None
+            self.render_key = key
+            _last_build["rendered"].append(self.file.src_uri)
+            super().render(config, files)
+            return
+        self.reused = stored
+        _last_build["reused"].append(self.file.src_uri)
+        self.content, self.toc, self._title_from_render = stored.content, stored.toc, stored.title
+        self.present_anchor_ids = set(stored.anchors)
+        if stored.links_to_anchors is not None:
+            targets = {uri: files.get_file_from_path(uri) for uri in stored.links_to_anchors}
+            self.links_to_anchors = {target: dict(stored.links_to_anchors[uri])
+                                     for uri, target in targets.items() if target is not None}
+        self.meta["template"] = TEMPLATE
+
+
+def attach(nav: Navigation, files: Files, config: MkDocsConfig) -> None:
+    """Make every page a StoredPage (on_nav, after MkDocs made a plain Page for each file).
+
+    Every page shows the whole nav, so re-use is only safe while the nav's titles are fixed
+    by mkdocs.yml (part of the site fingerprint); a title taken from a page's own heading
+    could change with an edit, and then nothing is re-used.
+    """
+    if not _enabled:
+        return
+    if any("title" not in page.__dict__ for page in nav.pages):
+        _store.clear()
+        return
+    in_nav = {id(page) for page in nav.pages}
+    for page in nav.pages:
+        page.__class__ = StoredPage  # the nav holds these objects: same object, render() with the store
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+        if file.page is None or id(file.page) not in in_nav:
+            StoredPage(None, file, config)
+
+
+def _search_entries(config: MkDocsConfig) -> list | None:
+    """The entry list of Material's search index being built, if it is there as expected."""
+    plugin = config.plugins.get("material/search")
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) and getattr(plugin, "config", {}).get("enabled", True) else None
+
+
+def before_search(page: Page, config: MkDocsConfig) -> None:
+    """Before Material indexes a page (on_page_context, early): a re-used page gets its stored entries.
+
+    Parsing the HTML of every page for the index took almost half of a rebuild; the entries of
+    an unchanged page are the same as last time, so they are added as they were.
+    """
+    if not isinstance(page, StoredPage):
+        return
+    entries = _search_entries(config)
+    if entries is None:
+        return
+    if page.reused is not None and page.reused.search_entries is not None:
+        entries.extend(dict(entry) for entry in page.reused.search_entries)
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # Material skips it
+    else:
+        page.search_start = len(entries)
+
+
+def install_template(env: jinja2.Environment) -> jinja2.Environment:
+    """The template of a re-used page writes its stored output (on_env)."""
+    if _enabled:
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: "{{ page.reused.output }}"}), env.loader])
+    return env
+
+
+def is_reused(page: Page) -> bool:
+    return getattr(page, "reused", None) is not None
+
+
+def remember_content(page: Page, html: str) -> None:
+    """Store a freshly rendered page's final HTML (the last on_page_content)."""
+    if not isinstance(page, StoredPage) or page.reused is not None:
+        return
+    links = None
+    if page.links_to_anchors is not None:
+        links = {target.src_uri: dict(anchors) for target, anchors in page.links_to_anchors.items()}
+    _store[page.file.src_uri] = _Rendered(key=page.render_key, content=html, toc=page.toc,
+                                          title=page._title_from_render, anchors=set(page.present_anchor_ids or ()),
+                                          links_to_anchors=links)
+
+
+def remember_output(page: Page, output: str, config: MkDocsConfig) -> None:
+    """Store a freshly rendered page's output and search entries (the last on_post_page)."""
+    if isinstance(page, StoredPage) and page.reused is None and page.file.src_uri in _store:
+        stored = _store[page.file.src_uri]
+        stored.output = output
+        entries, start = _search_entries(config), getattr(page, "search_start", None)
+        if entries is not None and start is not None:
+            stored.search_entries = [dict(entry) for entry in entries[start:]]

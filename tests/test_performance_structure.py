@@ -1,0 +1,129 @@
+"""What keeps builds fast, checked without timing anything.
+
+- Generated pages stay out of the navigation: MkDocs renders the nav into every page, so a
+  nav that grows with the content makes the build quadratic.
+- In ``mkdocs serve`` an edit to one case renders that case's page again and every list that
+  shows it, re-uses the rest (kennisbank/rendercache.py), and the result is the same site a
+  fresh build makes.
+- The benchmark's synthetic corpus (bench/corpus.py) is valid content.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from bench.corpus import generate
+from kennisbank import rendercache
+from kennisbank.corpus import load_corpus
+
+SERVE_URL = "http://127.0.0.1:8000/kennisbank/"
+
+
+def nav_links(html: str) -> set[str]:
+    nav = BeautifulSoup(html, "html.parser").select_one("nav.md-nav--primary")
+    return {a["href"] for a in nav.find_all("a", href=True)}
+
+
+def test_synthetic_corpus_is_valid_content(project):
+    counts = generate(project.root, 40)
+    corpus = load_corpus(project.root)
+    assert corpus.problems == []
+    assert (len(corpus.cases), len(corpus.instrumenten), len(corpus.toolkits)) == (40, 8, 1) == tuple(counts.values())
+    for case in corpus.cases.values():
+        headings = re.findall(r"^## (.+)$", case.body, re.MULTILINE)
+        assert headings == ["Opgave", "Aanpak", "Resultaten", "Lessen"]
+        assert 250 <= len(case.body.split()) <= 650
+
+
+def test_generated_detail_pages_are_not_in_the_navigation(project):
+    generate(project.root, 12)
+    small = project.build()
+    assert small.returncode == 0, small.stdout + small.stderr
+    small_nav = nav_links((project.site / "index.html").read_text(encoding="utf-8"))
+
+    for folder in ("cases", "instrumenten"):
+        shutil.rmtree(project.root / folder)
+    generate(project.root, 36, seed=7)  # three times the content
+    large = project.build()
+    assert large.returncode == 0, large.stdout + large.stderr
+    detail = re.compile(r"^(\.\./)*(cases|instrumenten|toolkits|steden|themas|fasen|onderwerpen|partners)/[a-z0-9-]+/$")
+    for page in ("index.html", next((project.site / "cases").glob("*/index.html")).relative_to(project.site)):
+        links = nav_links((project.site / page).read_text(encoding="utf-8"))
+        assert not [href for href in links if detail.match(href)], page
+    large_nav = nav_links((project.site / "index.html").read_text(encoding="utf-8"))
+    assert large_nav == small_nav  # the nav does not grow with the content
+
+
+def _build(root: Path, site: Path):
+    """One build as `mkdocs serve` runs it (same process, serve URL), returning the render log."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL)
+    return rendercache.last_build()
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")
+            if "assets" not in p.relative_to(site).parts}
+
+
+def _search_entries(site: Path) -> list[str]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return sorted(json.dumps(entry, sort_keys=True) for entry in index["docs"])
+
+
+@pytest.fixture
+def serve_mode(monkeypatch):
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    rendercache.enable(True)
+    yield
+    rendercache.enable(False)
+    logging.getLogger("mkdocs").setLevel(logging.NOTSET)
+
+
+def test_an_edit_rebuilds_the_case_and_its_lists_and_reuses_the_rest(project, serve_mode, tmp_path, monkeypatch):
+    generate(project.root, 30)
+    monkeypatch.chdir(project.root)
+    served = tmp_path / "served"
+    first = _build(project.root, served)
+    assert first["reused"] == []  # the first build renders everything
+
+    case = sorted((project.root / "cases").glob("*.md"))[3]
+    text = case.read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n", 2)[1])
+    case.write_text(text.replace(f"titel: {meta['titel']}", "titel: Herziene titel van de proefcasus", 1)
+                    .replace(f"samenvatting: {meta['samenvatting']}", "samenvatting: Een nieuwe samenvatting "
+                             "die alleen na de bewerking bestaat.", 1), encoding="utf-8")
+    second = _build(project.root, served)
+
+    lists = {f"cases/{case.stem}.md", "cases/index.md", f"steden/{meta['stad']}.md", f"fasen/{meta['fase']}.md",
+             *(f"themas/{thema}.md" for thema in meta["themas"]),
+             *(f"instrumenten/{instrument}.md" for instrument in meta["instrumenten"])}
+    assert lists <= set(second["rendered"])
+    other_city = next(uri for uri in second["reused"] if uri.startswith("steden/") and uri != "steden/index.md")
+    assert len(second["reused"]) > len(second["rendered"])  # most pages were not rendered again
+    for uri in lists - {f"cases/{case.stem}.md"}:
+        page = served / uri.replace(".md", "/index.html").replace("/index/index.html", "/index.html")
+        assert "Herziene titel van de proefcasus" in page.read_text(encoding="utf-8"), uri
+    assert "Herziene titel" not in (served / other_city.replace(".md", "/index.html")).read_text(encoding="utf-8")
+
+    # The preview is the site a fresh build makes: same pages, same search entries.
+    rendercache.enable(False)
+    fresh = tmp_path / "fresh"
+    _build(project.root, fresh)
+    assert _pages(served) == _pages(fresh)
+    assert _search_entries(served) == _search_entries(fresh)
+    assert os.listdir(served) and sorted(os.listdir(served)) == sorted(os.listdir(fresh))
