@@ -106,6 +106,14 @@ def test_lists_do_not_crowd_out_the_items(home):
     assert not lists & {result["title"] for result in found[:3]}, [result["title"] for result in found[:5]]
 
 
+def test_several_words_find_the_item_with_all_of_them_first(home):
+    found = search(home, "leegstand Dordrecht", "Strategische aankoop in een aanloopstraat", within=1)
+    assert not found[0]["missing"]
+    # no item has both words: then the items with either, as Material does
+    found = search(home, "Opiumwet Bibob", "Wet Bibob")
+    assert DRUGSPANDEN in [result["title"] for result in found[:3]]
+
+
 @pytest.fixture(scope="module")
 def small_site_url(tmp_path_factory):
     """A project with a case whose heading holds a word found nowhere else, and a draft about the same."""

@@ -5,7 +5,7 @@
  * skips the stemmer for wildcard words. With the Dutch stemmer switched on for the index
  * (`pipeline` in mkdocs.yml) the index holds stems ("gemeent") while the query keeps the
  * typed form ("gemeenten*"), so a plural finds nothing. This file loads Material's worker
- * unchanged and adds two things:
+ * unchanged and adds three things:
  *
  *   1. One stemmer for index and query: Lunr's Dutch (Snowball) stemmer, then long vowels
  *      written single ("kantoor" and "kantoren" both become "kantor", so "kantoor" also
@@ -13,6 +13,8 @@
  *   2. Query words are stemmed before the wildcard: "gemeenten*" becomes "gemeent*". A
  *      diminutive is cut to its root ("winkeltje" -> "winkel*"), and a half-typed suffix is
  *      dropped ("ondermijni" -> "ondermijn*") so results stay on screen while typing.
+ *   3. Several words find the entries that have all of them first; only if there are none,
+ *      Material's default: entries with any of them ("Ontbreekt: …" under the result).
  *
  * docs/overrides/main.html points Material at this file and passes the name of Material's
  * worker (it carries a content hash) as `?material=`.
@@ -71,6 +73,22 @@ function useDutchWordForms(lunr) {
     if (lexeme && /^[^*]+\*$/.test(lexeme.str))
       lexeme.str = `${queryStem(lexeme.str.slice(0, -1).toLowerCase())}*`
     return parseTerm(parser)
+  }
+
+  /* 3. Several words: first the entries with all of them ("leegstand Dordrecht" -> the
+        Dordrecht case about vacancy, not every title with "leegstand"); none, then any */
+  const { OPTIONAL, REQUIRED } = lunr.Query.presence
+  const isStopWord = term => !lunr.nl.stopWordFilter(new lunr.Token(term.replace(/\*$/, "")))
+  const query = lunr.Index.prototype.query
+  lunr.Index.prototype.query = function (fn) {
+    let words = 0
+    const all = query.call(this, q => {
+      fn(q)
+      const optional = q.clauses.filter(clause => clause.presence === OPTIONAL && !isStopWord(clause.term))
+      if ((words = optional.length) > 1)
+        optional.forEach(clause => { clause.presence = REQUIRED })
+    })
+    return all.length || words < 2 ? all : query.call(this, fn)
   }
 }
 
