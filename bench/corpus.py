@@ -94,6 +94,7 @@ LESSEN_ZINNEN = [
     "Zonder budget voor de onrendabele top komt transformatie moeilijk op gang.",
     "Deel tussentijdse resultaten, zodat {actor} zien dat er iets verandert.",
 ]
+ROLLEN = ["publiek", "actief-eigenaar", "proactief-verbinder", "sturend"]
 INSTRUMENT_BASIS = [
     ("leegstandsverordening", "juridisch", "reguleren", "Leegstandwet", "2"),
     ("transformatiefonds", "financieel", "faciliteren", None, None),
@@ -223,7 +224,7 @@ def write_instruments(root: Path, reference: Reference, count: int, rng: random.
             "samenvatting": _fill(rng, f"Met de {variant.lower()} {basis} stuurt de gemeente op {{opgave}} "
                                        "en maakt ruimte voor {functie}."),
             "soort": soort, "sturing": sturing,
-            "rol_gemeente": rng.sample(["publiek", "actief-eigenaar", "proactief-verbinder", "sturend"], rng.randint(1, 2)),
+            "rol_gemeente": rng.sample(ROLLEN, rng.randint(1, 2)),
             "themas": chosen,
             "status": rng.choice(["bestaand", "verbeterd", "nieuw", "aanbeveling-wetswijziging"]),
             "resultaten": [rng.choice(reference.themas[thema]) for thema in chosen],
@@ -256,6 +257,7 @@ def write_cases(root: Path, reference: Reference, count: int, instruments: list[
                   "oogsten": "afgerond"}[fase]
         start = _month(rng, 2023, 2025)
         own_partner = [p for p, s in reference.partners.items() if s == stad]
+        other_partners = [p for p, s in reference.partners.items() if not s]
         used = rng.sample(instruments, min(len(instruments), rng.randint(1, 4)))
         titel = _fill(rng, rng.choice(TITEL_VORMEN), straat=straat) + f" ({reference.steden[stad]}, {number})"
         data = {
@@ -267,8 +269,8 @@ def write_cases(root: Path, reference: Reference, count: int, instruments: list[
             "fase": fase,
             "status": status,
             "periode": {"start": start},
-            "partners": own_partner + rng.sample([p for p, s in reference.partners.items() if not s], rng.randint(0, 2)),
-            "rol_gemeente": rng.sample(["publiek", "actief-eigenaar", "proactief-verbinder", "sturend"], rng.randint(1, 2)),
+            "partners": own_partner + rng.sample(other_partners, rng.randint(0, 2)),
+            "rol_gemeente": rng.sample(ROLLEN, rng.randint(1, 2)),
             "instrumenten": used,
             "resultaten": sorted({rng.choice(reference.themas[thema]) for thema in chosen_themas}),
             "inzichten": rng.sample(reference.inzichten, rng.randint(0, 2)),

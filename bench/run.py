@@ -66,10 +66,12 @@ class Result:
     check_seconds: float  # `kennisbank check` as a command (interpreter start and imports included)
     full: Build
     reference: Build
+    same_markdown: Build | None = None
     serve_initial_seconds: float | None = None
-    serve_page_seconds: float | None = None  # edit -> the case page shows the new text
-    serve_lists_seconds: float | None = None  # edit -> a list page shows the new summary
-    serve_rebuild_reported: float | None = None
+    serve_text_seconds: float | None = None  # edit of the text -> the case page shows it
+    serve_page_seconds: float | None = None  # edit of the summary -> the case page shows it
+    serve_lists_seconds: float | None = None  # edit of the summary -> a list page shows it
+    serve_rebuild_reported: list[str] = field(default_factory=list)  # "Documentation built in" of each rebuild
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -162,8 +164,23 @@ _Dumper.add_representer(_Tagged, lambda dumper, data: (
     else dumper.represent_mapping(data.tag, data.value)))
 
 
+def _nav_paths(nav) -> list[str]:
+    """Every page path in a nav config (nested lists and dicts)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, list):
+        return [path for item in nav for path in _nav_paths(item)]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    return []
+
+
 def reference_config(project: Path) -> dict:
-    """Our mkdocs.yml without the hook, the macros, the overrides and the nav: bare Material."""
+    """Our mkdocs.yml without the hook, the other plugins and the theme overrides: bare Material.
+
+    Same theme settings, Markdown extensions, search settings and nav (its pages become plain
+    pages), so the only differences are the content and what our engine adds.
+    """
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     search = [plugin for plugin in config.get("plugins", ["search"])
@@ -171,25 +188,51 @@ def reference_config(project: Path) -> dict:
     return {
         "site_name": "Referentie", "site_url": config.get("site_url"), "theme": theme,
         "plugins": search or ["search"], "markdown_extensions": config.get("markdown_extensions", []),
-        "nav": [{"Home": "index.md"}], "not_in_nav": "/p/",
+        "nav": config.get("nav", [{"Home": "index.md"}]), "not_in_nav": "/p/",
+        "validation": {"nav": {"omitted_files": "info", "not_found": "info"},
+                       "links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}},
     }
 
 
-def make_reference(base: Path, project: Path, pages: int) -> Path:
-    """As many plain pages as the full build has, each a case body under its title, outside the nav."""
-    reference = base / "reference"
-    docs = reference / "docs" / "p"
+def _write_reference(reference: Path, project: Path) -> Path:
+    docs = reference / "docs"
     docs.mkdir(parents=True)
     (reference / "mkdocs.yml").write_text(yaml.dump(reference_config(project), Dumper=_Dumper, allow_unicode=True),
                                           encoding="utf-8")
-    (reference / "docs" / "index.md").write_text("# Referentie\n\nGewone pagina's van Material.\n", encoding="utf-8")
+    return docs
+
+
+def make_reference(base: Path, project: Path, pages: int) -> Path:
+    """As many plain pages as the full build has, each a case body under its title; the nav's pages too."""
+    reference = base / "reference"
+    docs = _write_reference(reference, project)
     bodies = []
     for path in sorted((project / "cases").glob("*.md")):
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
         bodies.append(f"# {yaml.safe_load(front)['titel']}\n\n{body}")
-    plain = pages - 2  # index.md and 404.html are built by both
-    for number in range(plain):
-        (docs / f"{number:05d}.md").write_text(bodies[number % len(bodies)], encoding="utf-8")
+    nav = _nav_paths(yaml.load((reference / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["nav"])
+    paths = nav + [f"p/{number:05d}.md" for number in range(pages - 1 - len(nav))]  # 404.html is built by both
+    for number, path in enumerate(paths):
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(bodies[number % len(bodies)], encoding="utf-8")
+    return reference
+
+
+def make_same_markdown(base: Path, project: Path) -> Path:
+    """The Markdown our engine generates, as plain files, built by bare Material (no hook, no macros).
+
+    Against the full build this isolates what the engine adds (loading, checking, generating,
+    sanitising, macros); against the plain reference, what the bigger pages cost.
+    """
+    from kennisbank.corpus import load_corpus
+    from kennisbank.pages import Site, all_pages
+
+    reference = base / "same-markdown"
+    docs = _write_reference(reference, project)
+    shutil.copytree(project / "docs", docs, dirs_exist_ok=True, ignore=shutil.ignore_patterns("overrides"))
+    for page in all_pages(Site(load_corpus(project))):
+        (docs / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page.src_uri).write_text(page.markdown, encoding="utf-8")
     return reference
 
 
@@ -224,7 +267,11 @@ def _wait_for(url: str, text: str, timeout: float, process: subprocess.Popen) ->
 
 
 def measure_serve(project: Path, result: Result) -> None:
-    """Start ``mkdocs serve``, edit one case, time until its page and a list page show the edit."""
+    """Start ``mkdocs serve`` and edit one case twice; time until the browser can get the result.
+
+    First a change in the text (the usual edit: only the case's own page depends on it), then
+    a change in its summary, which every list showing the case repeats.
+    """
     cases = sorted((project / "cases").glob("*.md"))
     case = cases[len(cases) // 2]
     text = case.read_text(encoding="utf-8")
@@ -242,18 +289,24 @@ def measure_serve(project: Path, result: Result) -> None:
             result.notes.append("mkdocs serve startte niet; zie serve.log")
             return
         time.sleep(2)  # let the file watcher take its first snapshot
-        marker = f"Bewerkt{port}"
-        new_summary = f"{meta['samenvatting']} {marker} samenvatting."
-        edited = text.replace(f"samenvatting: {meta['samenvatting']}", f"samenvatting: {new_summary}", 1)
-        edited += f"\nDeze alinea is toegevoegd tijdens de meting ({marker}).\n"
-        assert edited.count(marker) == 2, "samenvatting niet gevonden in de YAML-kop"
+        marker = f"Tekst{port}"
+        text += f"\nDeze alinea is toegevoegd tijdens de meting ({marker}).\n"
+        case.write_text(text, encoding="utf-8")
+        start = time.monotonic()
+        page = _wait_for(case_url, marker, 300, process)
+        result.serve_text_seconds = None if page is None else time.monotonic() - start
+        time.sleep(2)  # let that rebuild finish
+        marker = f"Samenvatting{port}"
+        edited = text.replace(f"samenvatting: {meta['samenvatting']}",
+                              f"samenvatting: {meta['samenvatting']} {marker} bijgewerkt.", 1)
+        assert marker in edited, "samenvatting niet gevonden in de YAML-kop"
         case.write_text(edited, encoding="utf-8")
         start = time.monotonic()
         page = _wait_for(case_url, marker, 300, process)
         result.serve_page_seconds = None if page is None else time.monotonic() - start
         lists = _wait_for(list_url, marker, 300, process)
         result.serve_lists_seconds = None if lists is None else time.monotonic() - start
-        time.sleep(0.5)
+        time.sleep(1)
     finally:
         process.terminate()  # only the process this benchmark started
         try:
@@ -263,7 +316,7 @@ def measure_serve(project: Path, result: Result) -> None:
             process.wait()
         log.close()
     reported = re.findall(r"Documentation built in ([0-9.]+) seconds", (project / "serve.log").read_text())
-    result.serve_rebuild_reported = float(reported[-1]) if len(reported) > 1 else None
+    result.serve_rebuild_reported = reported[1:]
 
 
 def meta_site_url(project: Path) -> str:
@@ -305,29 +358,36 @@ def print_result(result: Result) -> None:
           f"({full.pages} pagina's)")
     print(f"validatie (load_corpus)        {_fmt(result.validation_seconds)}   "
           f"kennisbank check: {_fmt(result.check_seconds)}")
-    for label, build in (("volledige build --strict", full), ("referentie (kale Material)", ref)):
+    builds = [("volledige build --strict", full), ("referentie (kale Material)", ref)]
+    if result.same_markdown:
+        builds.append(("zelfde Markdown, kale Material", result.same_markdown))
+    for label, build in builds:
         print(f"{label:<30} {_fmt(build.seconds)}  {1000 * build.seconds / build.pages:6.1f} ms/pagina  "
               f"piek {build.peak_mb:6.0f} MB  {build.bytes_per_page / 1024:6.1f} KB/pagina  "
               f"zoekindex {build.search_index_bytes / 1e6:5.2f} MB  (intern {_fmt(build.reported)})")
     print(f"verhouding volledig/referentie {result.ratio:.2f}x")
-    if result.serve_page_seconds is not None or result.notes:
-        print(f"mkdocs serve: eerste build {_fmt(result.serve_initial_seconds)}, na bewerking casuspagina "
-              f"{_fmt(result.serve_page_seconds)}, lijstpagina {_fmt(result.serve_lists_seconds)} "
-              f"(rebuild intern {_fmt(result.serve_rebuild_reported)})")
+    if result.same_markdown:
+        print(f"  waarvan inhoud (zelfde Markdown/referentie) {result.same_markdown.seconds / ref.seconds:.2f}x, "
+              f"motor (volledig/zelfde Markdown) {full.seconds / result.same_markdown.seconds:.2f}x")
+    if result.serve_page_seconds is not None:
+        print(f"mkdocs serve: eerste build {_fmt(result.serve_initial_seconds)}; tekst bewerkt: casuspagina na "
+              f"{_fmt(result.serve_text_seconds)}; samenvatting bewerkt: casuspagina na "
+              f"{_fmt(result.serve_page_seconds)}, lijstpagina na {_fmt(result.serve_lists_seconds)} "
+              f"(rebuilds intern: {', '.join(result.serve_rebuild_reported)} s)")
     for note in result.notes:
         print(f"let op: {note}")
 
 
 def print_summary(results: list[Result]) -> None:
     print("\n| N casussen | pagina's | volledig | ms/pagina | referentie | verhouding | validatie | piekgeheugen "
-          "| bytes/pagina | zoekindex | serve: casus / lijsten |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| bytes/pagina | zoekindex | serve: tekst | serve: samenvatting (casus / lijst) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         print(f"| {r.cases} | {r.full.pages} | {r.full.seconds:.1f} s | {1000 * r.full.seconds / r.full.pages:.1f} "
               f"| {r.reference.seconds:.1f} s | {r.ratio:.2f}× | {r.validation_seconds:.2f} s "
               f"| {r.full.peak_mb:.0f} MB | {r.full.bytes_per_page / 1024:.1f} KB "
               f"| {r.full.search_index_bytes / 1e6:.2f} MB "
-              f"| {_fmt(r.serve_page_seconds)} / {_fmt(r.serve_lists_seconds)} |")
+              f"| {_fmt(r.serve_text_seconds)} | {_fmt(r.serve_page_seconds)} / {_fmt(r.serve_lists_seconds)} |")
     by_size = {r.cases: r for r in results}
     if 1000 in by_size and 2000 in by_size:
         one, two = by_size[1000], by_size[2000]
@@ -343,8 +403,10 @@ def run(size: int, serve: bool, keep: bool) -> Result:
         validation, check = measure_validation(project)
         full = measure_build(project)
         reference = measure_build(make_reference(base, project, full.pages))
+        same = measure_build(make_same_markdown(base, project))
         result = Result(cases=counts["cases"], instruments=counts["instruments"], toolkits=counts["toolkits"],
-                        validation_seconds=validation, check_seconds=check, full=full, reference=reference)
+                        validation_seconds=validation, check_seconds=check, full=full, reference=reference,
+                        same_markdown=same)
         if serve:
             measure_serve(project, result)
         if keep:

@@ -6,6 +6,7 @@ generated Markdown, so that it is shown as text wherever it appears.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -45,7 +46,13 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|])")
 
 def text(value: object) -> str:
     """Contributor or data text made inert for Markdown and HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True))
+    return _inert(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _inert(value: str) -> str:
+    """text(), remembered: a title or summary is escaped again for every list it is in (90,000 calls at 1,000 cases)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=True))
 
 
 def relative_uri(to_uri: str, from_uri: str) -> str:
