@@ -22,6 +22,7 @@ from kennisbank.macros import Macros
 from kennisbank.pages import Site, all_pages
 from kennisbank.pages.velden import published_schemas
 from kennisbank import rendercache
+from kennisbank import material_fixes
 from kennisbank.printing import with_print_urls
 from kennisbank.sanitize import sanitize
 
@@ -114,6 +115,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if rendercache.is_reused(page):
         return output  # written as stored from the previous build
+    output = material_fixes.repair(output)  # valid HTML where Material's templates are not
     rendercache.remember_output(page, output, config)
     return output
 
@@ -122,6 +124,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     rendercache.before_search(page, config)
     return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return material_fixes.repair(output) if template_name.endswith(".html") else output  # 404.html
 
 
 @event_priority(-50)  # after Material's search plugin has written its index
