@@ -15,27 +15,50 @@ from pathlib import Path
 
 import pytest
 
+from ..gates import site_path
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the site as its host does: under the path of site_url, with 404.html for what is missing."""
+
+    prefix = "/"
+
     def log_message(self, *args):  # keep test output readable
         pass
 
+    def translate_path(self, path):
+        if path.startswith(self.prefix) or path.split("?")[0] == self.prefix.rstrip("/"):
+            return super().translate_path("/" + path[len(self.prefix):])
+        return str(Path(self.directory) / "buiten-de-site")  # not under the site's path: 404
 
-def serve(directory: Path):
-    """Serve a folder on a free localhost port; returns (base_url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.exists():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def serve(directory: Path, path: str = "/"):
+    """Serve a folder on a free localhost port under ``path``; returns (base_url, server)."""
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"prefix": path}), directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return f"http://127.0.0.1:{server.server_address[1]}{path}", server
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    url, server = serve(built_site)
+    url, server = serve(built_site, site_path())
     yield url
     server.shutdown()
 

@@ -1,0 +1,45 @@
+"""WCAG 2.1 A and AA as far as axe-core can tell: every kind of page, in the light and the dark palette.
+
+Dutch law asks WCAG 2.1 AA of government sites. The pages visited are taken from the
+built site (site_tour.py), so a page type added later is checked from its first build.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ..gates import FIXTURES
+from .conftest import serve
+from .site_tour import MUST_HAVE, PALETTES, axe_violations, kinds, open_view, views
+
+
+def test_every_kind_of_page_is_visited(built_site):
+    missing = MUST_HAVE - set(kinds(built_site))
+    assert not missing, f"deze soorten pagina's worden niet meer bezocht: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_no_axe_violations_on_any_kind_of_page(browser, site_url, built_site, palette):
+    color_scheme, material_scheme = PALETTES[palette]
+    context = browser.new_context(locale="nl-NL", color_scheme=color_scheme)
+    page = context.new_page()
+    report = []
+    for view in views(built_site):
+        open_view(page, site_url, view)
+        scheme = page.evaluate("document.body.dataset.mdColorScheme")
+        assert scheme == material_scheme, f"{view.kind}: weergave {scheme!r} in plaats van {material_scheme!r}"
+        report += [f"{view.kind} ({site_url}{view.path}): {violation}" for violation in axe_violations(page)]
+    context.close()
+    assert not report, f"{len(report)} toegankelijkheidsfouten in de {palette}e weergave:\n" + "\n".join(report)
+
+
+def test_axe_catches_a_known_violation(page):
+    """The gate can fail: a page with an image without text, an unnamed button and grey on grey."""
+    url, server = serve(FIXTURES)
+    try:
+        page.goto(url + "axe.html")
+        found = " ".join(axe_violations(page))
+    finally:
+        server.shutdown()
+    for rule in ("image-alt", "button-name", "color-contrast"):
+        assert rule in found, f"{rule} niet gevonden in: {found}"
