@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -192,10 +193,30 @@ def before_search(page: Page, config: MkDocsConfig) -> None:
         page.search_start = len(entries)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory: MkDocs makes a new Jinja environment for every
+    build, which compiled Material's 40 templates again after every edit. Jinja keys each by
+    the template's name and checks its source, so an edited template is compiled anew."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled_templates = _CompiledTemplates()
+
+
 def install_template(env: jinja2.Environment) -> jinja2.Environment:
-    """The template of a re-used page writes its stored output (on_env)."""
+    """The template of a re-used page writes its stored output; compiled templates are kept (on_env)."""
     if _enabled:
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: "{{ page.reused.output }}"}), env.loader])
+        env.bytecode_cache = _compiled_templates
     return env
 
 
