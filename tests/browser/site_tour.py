@@ -98,6 +98,13 @@ def open_view(page, site_url: str, view: View) -> None:
             control.select_option(index=1)
         else:
             control.check()
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait until fading and sliding is over: axe measures colours as they are at that moment."""
+    page.wait_for_function("""() => document.getAnimations().every(animation =>
+        animation.playState !== 'running' || animation.effect.getTiming().iterations === Infinity)""")
 
 
 def axe_violations(page) -> list[str]:

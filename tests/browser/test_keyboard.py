@@ -12,7 +12,7 @@ import pytest
 
 from ..gates import FIXTURES
 from .conftest import serve
-from .site_tour import views
+from .site_tour import settle, views
 
 # Visible elements a visitor can operate: each must be reachable with Tab.
 CONTROLS = ("a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex], "
@@ -131,6 +131,7 @@ def _check_every_kind(browser, site_url, kinds, check, skip_kinds=()) -> None:
         if view.kind in skip_kinds:
             continue
         page.goto(site_url + view.path)
+        settle(page)
         report += [f"{view.kind} ({site_url}{view.path}): {problem}" for problem in check(page)]
     context.close()
     assert not report, "\n".join(report)
@@ -153,9 +154,13 @@ def test_every_control_reachable_named_and_visibly_focused(browser, site_url, ki
 def test_palette_switch_works_with_the_keyboard(page, site_url):
     page.goto(site_url)
     before = page.evaluate("document.body.dataset.mdColorScheme")
-    switch = page.locator("input[name=__palette]:checked")
-    switch.focus()
-    page.keyboard.press("ArrowDown")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "__palette":
+            break
+    else:
+        raise AssertionError("de knop voor licht/donker is niet met Tab bereikbaar")
+    page.keyboard.press("Enter")
     assert page.evaluate("document.body.dataset.mdColorScheme") != before
 
 
