@@ -107,11 +107,13 @@ def settle(page) -> None:
         animation.playState !== 'running' || animation.effect.getTiming().iterations === Infinity)""")
 
 
-def axe_violations(page) -> list[str]:
-    """axe-core's WCAG 2.1 A/AA violations on the page as it is now: ``rule (impact): element — why``."""
+def axe_violations(page, within: str | None = None) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now (or in the element ``within``
+    selects): ``rule (impact): element — why``."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    results = Axe().run(page, context=within, options=options)
     found = []
     for violation in results.response["violations"]:
         for node in violation["nodes"]:

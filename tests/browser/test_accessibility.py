@@ -33,6 +33,25 @@ def test_no_axe_violations_on_any_kind_of_page(browser, site_url, built_site, pa
     assert not report, f"{len(report)} toegankelijkheidsfouten in de {palette}e weergave:\n" + "\n".join(report)
 
 
+# Every kind of token Pygments marks in code blocks, as Material colours them.
+CODE_TOKENS = ["c", "cp", "k", "kc", "kd", "kn", "kt", "m", "mi", "mf", "s", "s2", "sd", "se", "si", "sr",
+               "na", "nb", "nc", "nd", "ne", "nf", "nt", "nv", "o", "ow", "p", "gd", "gi", "gh", "go", "gp", "gu", "err"]
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_highlighted_code_is_readable(browser, site_url, palette):
+    """No page has highlighted code yet; when one does, its colours must already pass."""
+    context = browser.new_context(locale="nl-NL", color_scheme=PALETTES[palette][0])
+    page = context.new_page()
+    page.goto(site_url)
+    spans = "\n".join(f'<span class="{token}">{token}_voorbeeld</span>' for token in CODE_TOKENS)
+    page.evaluate("""spans => document.querySelector('article').insertAdjacentHTML('beforeend',
+        `<div class="highlight" id="code-proef"><pre><span></span><code>${spans}</code></pre></div>`)""", spans)
+    violations = axe_violations(page, "#code-proef")
+    context.close()
+    assert not violations, "\n".join(violations)
+
+
 def test_axe_catches_a_known_violation(page):
     """The gate can fail: a page with an image without text, an unnamed button and grey on grey."""
     url, server = serve(FIXTURES)
