@@ -85,7 +85,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     for data_file in export.files(_site, config.site_url or ""):  # /data/* (open data) and /feed.xml
         files.append(File.generated(config, data_file.src_uri, content=data_file.content))
-    return rendercache.start_build(files, config)  # serve: empty the store if needed, changed pages first
+    return rendercache.start_build(files, config)  # serve: empty the store if the site changed
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):

@@ -9,16 +9,19 @@ How: only in a serve process (``enable``), every page remembers its rendered HTM
 final output, keyed by all it is made from: its Markdown after every plugin (macros
 included), its meta data, URL and edit link. Anything that shapes every page (mkdocs.yml
 with the nav and its titles, the theme overrides) or a page that disappeared empties the
-whole store. On the next build a page with the same key
-is neither converted nor put through the theme's templates again: its stored output is
-written as it was. The pages whose Markdown changed (the edited case and every list that
-shows it) are rendered as usual and are written first, and the search index is still
-built from every page, so a preview is the same as a fresh build.
+whole store. On the next build a page with the same key is neither converted nor put
+through the theme's templates again: its stored output is written as it was, and its
+search entries are added as they were. The pages whose
+Markdown changed (the edited case and every list that shows it) are rendered as usual.
+A preview is the same site a fresh build makes (tests/test_performance_structure.py).
+MkDocs' server holds every request until a rebuild is complete, so what counts is the
+time of the whole rebuild.
 
 MkDocs builds pages in two steps (``Page.render``, then the template) and has no event to
 skip either, so this uses MkDocs' extension points: a ``Page`` subclass (``on_nav``), a
 template that writes the stored output (``on_env``), and the hook events that see the
-final HTML (``on_page_content``, ``on_post_page``).
+final HTML (``on_page_content``, ``on_post_page``) or come just before Material's search
+plugin indexes a page (``on_page_context``).
 """
 
 from __future__ import annotations
@@ -54,7 +57,6 @@ class _Rendered:
 _enabled = False
 _site_key: str | None = None
 _store: dict[str, _Rendered] = {}
-_generated: dict[str, str] = {}  # src_uri -> hash of its generated Markdown in the previous build
 _last_build: dict[str, list[str]] = {"rendered": [], "reused": []}  # src_uris, for tests and curiosity
 
 
@@ -64,7 +66,6 @@ def enable(on: bool = True) -> None:
     _enabled = on
     _site_key = None
     _store.clear()
-    _generated.clear()
 
 
 def enabled() -> bool:
@@ -96,7 +97,7 @@ def _site_fingerprint(config: MkDocsConfig) -> str:
 
 
 def start_build(files: Files, config: MkDocsConfig) -> Files:
-    """Start of a build (on_files): empty the store if the site changed; changed pages first."""
+    """Start of a build (on_files): empty the store if the site changed or a page disappeared."""
     global _site_key
     if not _enabled:
         return files
@@ -107,16 +108,7 @@ def start_build(files: Files, config: MkDocsConfig) -> Files:
     if site_key != _site_key or any(uri not in present for uri in _store):
         _store.clear()
         _site_key = site_key
-    hashes = {file.src_uri: _digest(file.content_string) for file in files.documentation_pages()
-              if file.generated_by}
-    changed = {uri for uri, digest in hashes.items() if _generated.get(uri) != digest}
-    _generated.clear()
-    _generated.update(hashes)
-    # Pages are written in the order of ``files``: the edited case and its lists first,
-    # then hand-written pages, then everything that is re-used.
-    rank = {uri: 0 for uri in changed}
-    ordered = sorted(files, key=lambda file: rank.get(file.src_uri, 1 if file.src_uri not in hashes else 2))
-    return Files(ordered)
+    return files
 
 
 class StoredPage(Page):
