@@ -274,7 +274,7 @@ def measure_serve(project: Path, result: Result) -> None:
     """
     cases = sorted((project / "cases").glob("*.md"))
     case = cases[len(cases) // 2]
-    text = case.read_text(encoding="utf-8")
+    text = original = case.read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n", 2)[1])
     port = _free_port()
     base = f"http://127.0.0.1:{port}" + (re.sub(r"^https?://[^/]+", "", meta_site_url(project)) or "/")
@@ -308,6 +308,7 @@ def measure_serve(project: Path, result: Result) -> None:
         result.serve_lists_seconds = None if lists is None else time.monotonic() - start
         time.sleep(1)
     finally:
+        case.write_text(original, encoding="utf-8")
         process.terminate()  # only the process this benchmark started
         try:
             process.wait(timeout=20)

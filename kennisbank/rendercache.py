@@ -8,11 +8,12 @@ count as modified, and Material's search index would then hold only the rebuilt 
 How: only in a serve process (``enable``), every page remembers its rendered HTML and its
 final output, keyed by all it is made from: its Markdown after every plugin (macros
 included), its meta data, URL and edit link. Anything that shapes every page (mkdocs.yml
-with the nav and its titles, the theme overrides) or a page that disappeared empties the
-whole store. On the next build a page with the same key is neither converted nor put
+with the nav and its titles, the theme overrides) empties the whole store; when a page is
+gone (a case deleted, renamed or invalid), every page whose Markdown names its file
+renders again. On the next build a page with the same key is neither converted nor put
 through the theme's templates again: its stored output is written as it was, and its
-search entries are added as they were. The pages whose
-Markdown changed (the edited case and every list that shows it) are rendered as usual.
+search entries are added as they were. The pages whose Markdown changed (the edited case
+and every list that shows it) are rendered as usual.
 A preview is the same site a fresh build makes (tests/test_performance_structure.py).
 MkDocs' server holds every request until a rebuild is complete, so what counts is the
 time of the whole rebuild.
@@ -57,6 +58,7 @@ class _Rendered:
 _enabled = False
 _site_key: str | None = None
 _store: dict[str, _Rendered] = {}
+_gone_names: list[str] = []  # file names of pages gone since the previous build ("x.md")
 _last_build: dict[str, list[str]] = {"rendered": [], "reused": []}  # src_uris, for tests and curiosity
 
 
@@ -97,17 +99,21 @@ def _site_fingerprint(config: MkDocsConfig) -> str:
 
 
 def start_build(files: Files, config: MkDocsConfig) -> Files:
-    """Start of a build (on_files): empty the store if the site changed or a page disappeared."""
+    """Start of a build (on_files): empty the store if the site changed; forget pages that are gone."""
     global _site_key
     if not _enabled:
         return files
     _last_build["rendered"].clear()
     _last_build["reused"].clear()
     site_key = _site_fingerprint(config)
-    present = {file.src_uri for file in files}
-    if site_key != _site_key or any(uri not in present for uri in _store):
+    if site_key != _site_key:
         _store.clear()
         _site_key = site_key
+    present = {file.src_uri for file in files}
+    gone = [uri for uri in _store if uri not in present]  # deleted, renamed, or now invalid
+    for uri in gone:
+        del _store[uri]
+    _gone_names[:] = [uri.rsplit("/", 1)[-1] for uri in gone]
     return files
 
 
@@ -123,7 +129,9 @@ class StoredPage(Page):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         key = self._key()
         stored = _store.get(self.file.src_uri)
-        if stored is None or stored.key != key or stored.output is None:
+        # A page that may link to a page that is gone renders again, so MkDocs reports the broken link.
+        links_to_gone = any(name in self.markdown for name in _gone_names)
+        if stored is None or stored.key != key or stored.output is None or links_to_gone:
             self.reused = None
             self.render_key = key
             _last_build["rendered"].append(self.file.src_uri)

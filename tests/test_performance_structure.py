@@ -127,3 +127,26 @@ def test_an_edit_rebuilds_the_case_and_its_lists_and_reuses_the_rest(project, se
     assert _pages(served) == _pages(fresh)
     assert _search_entries(served) == _search_entries(fresh)
     assert os.listdir(served) and sorted(os.listdir(served)) == sorted(os.listdir(fresh))
+
+
+def test_a_case_that_becomes_invalid_leaves_the_preview_like_a_fresh_build(project, serve_mode, tmp_path, monkeypatch):
+    generate(project.root, 30)
+    monkeypatch.chdir(project.root)
+    served = tmp_path / "served"
+    _build(project.root, served)
+    case = sorted((project.root / "cases").glob("*.md"))[5]
+    # a hand-written page that links to the case: its Markdown does not change, its link breaks
+    project.write("docs/verwijzing.md", f"# Verwijzing\n\nZie [de casus](cases/{case.stem}.md).\n")
+    _build(project.root, served)
+    case.write_text(case.read_text(encoding="utf-8").replace("fase: ", "fase: zaaiien\nvorige_fase: ", 1),
+                    encoding="utf-8")
+    rebuilt = _build(project.root, served)
+    assert not (served / "cases" / case.stem).exists()
+    assert {"problemen.md", "verwijzing.md"} <= set(rebuilt["rendered"])
+    assert len(rebuilt["reused"]) > len(rebuilt["rendered"])  # the store is not emptied for one bad file
+
+    rendercache.enable(False)
+    fresh = tmp_path / "fresh"
+    _build(project.root, fresh)
+    assert _pages(served) == _pages(fresh)
+    assert _search_entries(served) == _search_entries(fresh)
