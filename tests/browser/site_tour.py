@@ -22,7 +22,7 @@ MUST_HAVE = {
     "over/", "bijdragen/", "toegankelijkheid/", "privacy/",
     "cases/", "cases/*", "cases/ met filter", "instrumenten/", "instrumenten/*", "instrumenten/ met filter",
     "toolkits/", "toolkits/*", "themas/", "themas/*", "steden/", "steden/*", "city-deals/", "city-deals/*",
-    "kaart/", "oogst/", "oogst/*", "data/", "monitor/", "sturing/", "sturing/*",
+    "kaart/", "oogst/", "oogst/*", "goede-praktijken/", "data/", "monitor/", "sturing/", "sturing/*", "velden/*",
 }
 
 SEARCH_QUERY = "leegstand"
