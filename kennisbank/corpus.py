@@ -69,9 +69,10 @@ def load_reference(root: Path) -> tuple[Reference, list[Problem]]:
     return reference, problems
 
 
-# Files read and schema-checked, by path, kept with their bytes: `mkdocs serve` loads the corpus
-# again after every edit, and parsing and checking 1,000 unchanged files again took a second.
-_read_cache: dict[tuple[str, str, str], tuple[bytes, Source, list[Problem], list[Problem] | None]] = {}
+# Files read and checked, by path, kept with their bytes: `mkdocs serve` loads the corpus again
+# after every edit, and parsing and checking 1,000 unchanged files again took a second.
+# Entry: (bytes, source, read problems, schema problems or None, True once no placeholder was found).
+_read_cache: dict[tuple[str, str, str], list] = {}
 
 
 def _copy(value):
@@ -84,16 +85,19 @@ def _copy(value):
 
 
 def _read(path: Path, relative: str, kind: str):
-    """read_markdown, and a function giving its schema problems; both re-used while the bytes are the same."""
+    """read_markdown, and a function giving schema and placeholder problems; re-used while the bytes stay."""
     key, raw = (str(path), relative, kind), path.read_bytes()
     if key not in _read_cache or _read_cache[key][0] != raw:
-        _read_cache[key] = (raw, *read_markdown(path, relative), None)
-    _, source, found, _ = _read_cache[key]
+        _read_cache[key] = [raw, *read_markdown(path, relative), None, False]
+    entry = _read_cache[key]
+    source, found = entry[1], entry[2]
 
-    def checked() -> list[Problem]:
-        if _read_cache[key][3] is None:
-            _read_cache[key] = (raw, source, found, schema_problems(source, kind))
-        return list(_read_cache[key][3])
+    def checked(reference: Reference) -> list[Problem]:
+        if entry[3] is None:
+            entry[3] = schema_problems(source, kind)
+        placeholders = [] if entry[4] else placeholder_problems(source, kind, reference)
+        entry[4] = not placeholders  # none found: none while the bytes stay the same, whatever the reference
+        return list(entry[3]) + placeholders
     fresh = Source(source.path, _copy(source.data), source.lines, source.body, source.body_line)
     return fresh, list(found), checked
 
@@ -131,7 +135,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
                                                   "kleine letters, cijfers en koppeltekens, bijvoorbeeld "
                                                   f"'{_slugify(slug)}.md'"))
             if not found:
-                found = checked() + placeholder_problems(source, kind, reference)
+                found = checked(reference)
             sources[kind][slug] = source
             problems += found
             (invalid if found else known)[collection].add(slug)

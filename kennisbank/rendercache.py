@@ -149,7 +149,7 @@ class StoredPage(Page):
 
 
 def attach(nav: Navigation, files: Files, config: MkDocsConfig) -> None:
-    """Make every page a StoredPage (on_nav, after MkDocs made a plain Page for each file).
+    """Make every page a StoredPage (on_nav, after MkDocs made a plain Page for each file but drafts).
 
     Every page shows the whole nav, so re-use is only safe while the nav's titles are fixed
     by mkdocs.yml (part of the site fingerprint); a title taken from a page's own heading
@@ -160,12 +160,11 @@ def attach(nav: Navigation, files: Files, config: MkDocsConfig) -> None:
     if any("title" not in page.__dict__ for page in nav.pages):
         _store.clear()
         return
-    in_nav = {id(page) for page in nav.pages}
-    for page in nav.pages:
-        page.__class__ = StoredPage  # the nav holds these objects: same object, render() with the store
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-        if file.page is None or id(file.page) not in in_nav:
+        if file.page is None:  # a draft: MkDocs makes its page later
             StoredPage(None, file, config)
+        else:  # the nav may hold this object: keep it, give it render() with the store
+            file.page.__class__ = StoredPage
 
 
 def _search_entries(config: MkDocsConfig) -> list | None:
@@ -187,7 +186,7 @@ def before_search(page: Page, config: MkDocsConfig) -> None:
     if entries is None:
         return
     if page.reused is not None and page.reused.search_entries is not None:
-        entries.extend(dict(entry) for entry in page.reused.search_entries)
+        entries.extend(page.reused.search_entries)  # copied when stored; nothing changes them
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # Material skips it
     else:
         page.search_start = len(entries)
