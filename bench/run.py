@@ -8,10 +8,12 @@ the other on the same machine:
 - the full ``mkdocs build --strict``: wall time, peak memory (RSS) of the build process,
   HTML pages, output bytes per page, search index size;
 - the reference: a bare mkdocs-material build of as many plain pages (a case body each,
-  outside the nav) with the same theme settings, Markdown extensions and search settings,
-  but without our hook, macros or theme overrides;
-- with ``mkdocs serve``: the time from editing one case (its summary and body) until the
-  case page, and a list page that shows its summary, are served with the new text.
+  outside the nav) with the same theme settings, Markdown extensions, search settings and
+  nav, but without our hook, other plugins or theme overrides;
+- the same Markdown our engine generates, built by bare mkdocs-material: what the pages cost
+  apart from what the engine costs;
+- with ``mkdocs serve``: the time from editing one case (first its text, then its summary)
+  until the case page, and a list page that shows its summary, are served with the new text.
 
 Each build runs as a child process, so its peak memory is its own (``os.wait4``).
 The machine may be shared: compare the ratios of one run, and read the load average.
