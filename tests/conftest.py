@@ -54,6 +54,16 @@ class Project:
 
     root: Path
 
+    @classmethod
+    def create(cls, root: Path) -> "Project":
+        """Configuration, hooks, hand-written pages and data of the real site; no cases or instruments."""
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        for folder in ("docs", "hooks", "data"):
+            shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        (root / "cases").mkdir(exist_ok=True)
+        (root / "instrumenten" / "toolkits").mkdir(parents=True, exist_ok=True)
+        return cls(root)
+
     def write(self, relative: str, content: str | bytes) -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,13 +87,7 @@ class Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """Configuration, hooks, hand-written pages and data of the real site; no cases or instruments."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for folder in ("docs", "hooks", "data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (tmp_path / "cases").mkdir()
-    (tmp_path / "instrumenten" / "toolkits").mkdir(parents=True)
-    return Project(tmp_path)
+    return Project.create(tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from bs4 import BeautifulSoup
 from kennisbank.corpus import load_corpus
 from kennisbank.drafts import PREVIEW_SWITCH, preview_requested
 
-from .conftest import ROOT, VALID_CASE, VALID_INSTRUMENT
+from .conftest import VALID_CASE, VALID_INSTRUMENT, Project
 
 DRAFT = (VALID_CASE.replace("titel: Proefcasus in de binnenstad", "titel: Geheim conceptplan Zwanenburg")
          .replace("themas: [vastgoed]", "themas: [vastgoed]\nonderwerpen: [leegstandsaanpak]\nconcept: true"))
@@ -36,12 +35,7 @@ def build(root: Path, site: str, preview: bool) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
     """The same project built for the public and as a preview with drafts."""
-    root = tmp_path_factory.mktemp("concepten")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("docs", "hooks", "data"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (root / "cases").mkdir()
-    (root / "instrumenten" / "toolkits").mkdir(parents=True)
+    root = Project.create(tmp_path_factory.mktemp("concepten")).root
     (root / "cases" / "gepubliceerd.md").write_text(PUBLISHED, encoding="utf-8")
     (root / "cases" / "geheim-concept.md").write_text(DRAFT, encoding="utf-8")
     sites = {}

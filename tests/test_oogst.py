@@ -61,13 +61,8 @@ bijgewerkt: "2026-01-15"
 
 @pytest.fixture(scope="module")
 def harvest_site(tmp_path_factory) -> Path:
-    import shutil
-    from .conftest import ROOT, Project
-    root = tmp_path_factory.mktemp("oogst")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("docs", "hooks", "data"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    project = Project(root)
+    from .conftest import Project
+    project = Project.create(tmp_path_factory.mktemp("oogst"))
     for slug, text in CASES.items():
         project.write(f"cases/{slug}.md", text)
     project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT.replace("status: bestaand", "status: nieuw")

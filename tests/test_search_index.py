@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 
 from kennisbank import search
 from kennisbank.search import own_headings, page_url
 
-from .conftest import ROOT, Project
+from .conftest import Project
 
 FILLER = "De eigenaren, de gemeente en de ondernemers werkten samen aan een nieuwe invulling van de straat. " * 30
 
@@ -101,20 +100,22 @@ DRAFT = LAMPENKAP.replace("titel: Lampenkappenfabriek wordt woonwerkpand", "tite
     "bijgewerkt:", "concept: true\nbijgewerkt:")
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory) -> dict:
-    """The search index of a small project: two cases, an instrument, a draft."""
-    project = Project(tmp_path_factory.mktemp("zoeken"))
-    shutil.copy(ROOT / "mkdocs.yml", project.root / "mkdocs.yml")
-    for folder in ("docs", "hooks", "data"):
-        shutil.copytree(ROOT / folder, project.root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+def build_fixture_site(root) -> Project:
+    """Two cases, an instrument and a draft, built with --strict (shared with the browser tests)."""
+    project = Project.create(root)
     project.write("cases/dordrecht-zeepziederij.md", ZEEPZIEDERIJ)
     project.write("cases/utrecht-lampenkap.md", LAMPENKAP)
     project.write("cases/geheim-concept.md", DRAFT)
     project.write("instrumenten/sluiting-drugspanden.md", SLUITING)
-    (project.root / "instrumenten" / "toolkits").mkdir(parents=True, exist_ok=True)
     result = project.build()
     assert result.returncode == 0, result.stderr[-3000:]
+    return project
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> dict:
+    """The search index of a small project: two cases, an instrument, a draft."""
+    project = build_fixture_site(tmp_path_factory.mktemp("zoeken"))
     index = json.loads((project.site / search.INDEX_PATH).read_text(encoding="utf-8"))
     index["site"] = project.site
     return index

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import html
-import posixpath
 import re
 from dataclasses import dataclass, field
 

@@ -7,7 +7,7 @@ any fact to everything else that shares it.
 from __future__ import annotations
 
 from ..index import TAXONOMY, term_ids
-from ..model import Casus, Entity, Instrument, Toolkit
+from ..model import Casus, Entity, Instrument
 from .common import (GeneratedPage, Site, dutch_date, entity_link, entity_list, link, resultaat_link, term_link,
                      text)
 from .oogst import history_line

@@ -6,13 +6,11 @@ only in a section heading and for a draft, which must never be a result.
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from ..conftest import ROOT, Project
-from ..test_search_index import DRAFT, LAMPENKAP, SLUITING, ZEEPZIEDERIJ
+from ..test_search_index import build_fixture_site
 from .conftest import serve
 
 SEARCH_BOX = "input.md-search__input"
@@ -117,17 +115,7 @@ def test_several_words_find_the_item_with_all_of_them_first(home):
 @pytest.fixture(scope="module")
 def small_site_url(tmp_path_factory):
     """A project with a case whose heading holds a word found nowhere else, and a draft about the same."""
-    project = Project(tmp_path_factory.mktemp("zoeken-browser"))
-    shutil.copy(ROOT / "mkdocs.yml", project.root / "mkdocs.yml")
-    for folder in ("docs", "hooks", "data"):
-        shutil.copytree(ROOT / folder, project.root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    project.write("cases/dordrecht-zeepziederij.md", ZEEPZIEDERIJ)
-    project.write("cases/utrecht-lampenkap.md", LAMPENKAP)
-    project.write("cases/geheim-concept.md", DRAFT)
-    project.write("instrumenten/sluiting-drugspanden.md", SLUITING)
-    (project.root / "instrumenten" / "toolkits").mkdir(parents=True, exist_ok=True)
-    result = project.build()
-    assert result.returncode == 0, result.stderr[-3000:]
+    project = build_fixture_site(tmp_path_factory.mktemp("zoeken-browser"))
     url, server = serve(project.site)
     yield url
     server.shutdown()
