@@ -53,6 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site = Site(corpus)
     for problem in _site.corpus.problems:
         log.warning(str(problem))
+    config.extra["kennisbank_problemen"] = len(_site.corpus.problems)  # a banner on every page in a preview
     macros = config.plugins.get("macros")
     if macros is not None:
         macros.register_macros(Macros(_site, lambda: macros.page.file.src_uri).registry())

@@ -89,7 +89,8 @@ def _digest(*parts: object) -> str:
 
 def _site_fingerprint(config: MkDocsConfig) -> str:
     """Everything outside a page's Markdown that shapes its output: the config file and the theme overrides."""
-    parts: list[object] = [Path(config.config_file_path).read_bytes() if config.config_file_path else ""]
+    parts: list[object] = [Path(config.config_file_path).read_bytes() if config.config_file_path else "",
+                           repr(sorted(config.extra.items()))]  # e.g. the problem count in the banner
     custom_dir = config.theme.custom_dir
     if custom_dir and Path(custom_dir).is_dir():
         for path in sorted(Path(custom_dir).rglob("*")):

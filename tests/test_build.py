@@ -44,6 +44,10 @@ def test_case_card_links_every_value(built_site):
         assert f"../../instrumenten/{instrument}/" in hrefs
 
 
+def test_no_problem_banner_when_the_content_is_valid(built_site):
+    assert "md-banner" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
 def test_edit_link_points_at_the_source_file(built_site):
     case = CONTENT["cases"][0]
     html = (built_site / "cases" / case.stem / "index.html").read_text(encoding="utf-8")
@@ -135,3 +139,7 @@ def test_serve_keeps_valid_pages_and_lists_problems(project):
     assert (project.site / "cases" / "goed" / "index.html").exists()
     assert not (project.site / "cases" / "fout").exists()
     assert "cases/fout.md:4: veld 'stad': 'dordrect' bestaat niet" in page_text(project.site, "problemen")
+    banner = BeautifulSoup((project.site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        ".md-banner")
+    assert "de inhoud bevat 1 probleem;" in " ".join(banner.get_text(" ").split())
+    assert banner.find("a")["href"] == "problemen/"
