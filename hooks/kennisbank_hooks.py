@@ -53,7 +53,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site = Site(corpus)
     for problem in _site.corpus.problems:
         log.warning(str(problem))
-    config.extra["kennisbank_problemen"] = len(_site.corpus.problems)  # a banner on every page in a preview
+    # A banner on every page of a preview; a yes/no, so that fixing one of several problems does not
+    # change every page (and empty the render store of mkdocs serve).
+    config.extra["kennisbank_problemen"] = bool(_site.corpus.problems)
     macros = config.plugins.get("macros")
     if macros is not None:
         macros.register_macros(Macros(_site, lambda: macros.page.file.src_uri).registry())

@@ -135,6 +135,7 @@ def test_a_case_that_becomes_invalid_leaves_the_preview_like_a_fresh_build(proje
     served = tmp_path / "served"
     _build(project.root, served)
     case = sorted((project.root / "cases").glob("*.md"))[5]
+    project.write("cases/al-kapot.md", "")  # a preview that already shows the problem banner
     # a hand-written page that links to the case: its Markdown does not change, its link breaks
     project.write("docs/verwijzing.md", f"# Verwijzing\n\nZie [de casus](cases/{case.stem}.md).\n")
     _build(project.root, served)
