@@ -1,7 +1,7 @@
 """Link addresses for paper: links to items get their full public URL written out in print.
 
 On paper a link is only useful if its address is written out. CSS can print an
-attribute after a link (docs/assets/print.css: ``a[data-print-href]::after``), but the
+attribute after a link (the print section of docs/assets/kennisbank.css: ``a[data-print-href]::after``), but the
 ``href`` MkDocs writes is relative (``../../cases/x/``), so the absolute address is
 computed here, at build time, from the page's public URL (``site_url``).
 

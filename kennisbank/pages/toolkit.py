@@ -3,7 +3,7 @@
 A toolkit is what a municipality takes to a meeting: the steps in order, every
 instrument with its place on the drang→dwang ladder (data/sturing.yml) and its legal
 basis, the cases where the approach worked, and whom to call. It prints as a clean
-document (docs/assets/print.css writes the link addresses out).
+document (the print section of docs/assets/kennisbank.css writes the link addresses out).
 """
 
 from __future__ import annotations
