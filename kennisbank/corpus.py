@@ -7,6 +7,7 @@ without a problem that names it, and nothing here raises on bad content.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from . import dates, drafts, redirects
@@ -133,7 +134,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
             if not SLUG.match(slug):
                 found.append(Problem(relative, 1, f"bestandsnaam '{path.name}' is geen geldige id: gebruik alleen "
                                                   "kleine letters, cijfers en koppeltekens, bijvoorbeeld "
-                                                  f"'{_slugify(slug)}.md'"))
+                                                  f"'{slugify(slug)}.md'"))
             if not found:
                 found = checked(reference)
             sources[kind][slug] = source
@@ -180,7 +181,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     return corpus
 
 
-def _slugify(text: str) -> str:
-    import unicodedata
+def slugify(text: str) -> str:
+    """A valid id suggested for a bad file name: 'Café Noord' -> 'cafe-noord'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "naam"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .corpus import CONTENT_FOLDERS, SLUG, _slugify
+from .corpus import CONTENT_FOLDERS, SLUG, slugify
 from .redirects import read_old_names
 from .templates import render, template_path
 
@@ -26,7 +26,7 @@ def new_file(root: Path, kind: str, slug: str) -> Path:
     """Write ``<folder>/<slug>.md`` from the template and return its path."""
     slug = slug.removesuffix(".md")
     if not SLUG.match(slug):
-        raise Refused(f"'{slug}' is geen geldige naam: {SLUG_RULE}. Bijvoorbeeld: {_slugify(slug)}")
+        raise Refused(f"'{slug}' is geen geldige naam: {SLUG_RULE}. Bijvoorbeeld: {slugify(slug)}")
     folder = CONTENT_FOLDERS[kind]
     target = root / folder / f"{slug}.md"
     relative = f"{folder}/{slug}.md"
