@@ -2,7 +2,10 @@
 
 Each handler only calls the engine in ``kennisbank/``. Problems in the content are
 logged as warnings (``path:line: message``): ``mkdocs build --strict`` fails on them,
-``mkdocs serve`` keeps serving the valid pages and lists the problems at /problemen/.
+``mkdocs serve`` keeps serving the valid pages, lists the problems at /problemen/ and shows
+a banner on every page. Further jobs: drafts and old names (redirects), dates, open data
+and the feed, the search index, print addresses, Material's HTML fixes, and the serve-only
+render store (kennisbank/rendercache.py).
 """
 
 from __future__ import annotations
@@ -16,13 +19,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kennisbank import dates, drafts, export, redirects, search
+from kennisbank import dates, drafts, export, material_fixes, redirects, rendercache, search
 from kennisbank.corpus import load_corpus
 from kennisbank.macros import Macros
 from kennisbank.pages import Site, all_pages
 from kennisbank.pages.velden import published_schemas
-from kennisbank import rendercache
-from kennisbank import material_fixes
 from kennisbank.printing import with_print_urls
 from kennisbank.sanitize import sanitize
 
