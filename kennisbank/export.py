@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from . import history
 from .index import TAXONOMY
-from .model import Casus, Entity, Instrument, Toolkit
+from .model import Casus, Entity, Instrument, Toolkit, page_path
 
 if TYPE_CHECKING:  # the page generators import this module; avoid the cycle at run time
     from .pages.common import Site
@@ -72,8 +72,7 @@ def published(entities) -> list:
 def page_url(base_url: str, entity_or_uri: Entity | str) -> str:
     """The public address of a page: ``cases/x.md`` -> ``<site_url>cases/x/``."""
     uri = entity_or_uri if isinstance(entity_or_uri, str) else entity_or_uri.src_uri
-    path = uri[: -len("index.md")] if uri.endswith("index.md") else uri[: -len(".md")] + "/"
-    return base_url + path
+    return base_url + page_path(uri)
 
 
 @cache

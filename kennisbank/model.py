@@ -9,6 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 
+def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The URL path MkDocs gives a docs page, relative to the site root: 'cases/x.md' -> 'cases/x/'."""
+    path = src_uri[: -len(".md")]
+    if not use_directory_urls:
+        return f"{path}.html"
+    if path == "index" or path.endswith("/index"):
+        return path[: -len("index")]
+    return f"{path}/"
+
+
 @dataclass
 class Entity:
     """What every content file has: an id (its file name), a path and a Markdown body."""

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .index import TAXONOMY, term_ids
 from .model import Casus, Entity, Instrument, Toolkit
+from .model import page_path as page_url  # as Material's index writes it
 from .pages.common import Site
 
 # -- Size of the index: every setting that changes it (target: <= 2 MB at 1,000 cases) ------------
@@ -77,16 +78,6 @@ def shaped_entries(entries: list[dict], site: Site, hand_written: set[str], use_
         else:
             shaped.append(list_page_entry(page_entries[0]))
     return shaped
-
-
-def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a page ('cases/x.md' -> 'cases/x/'), as Material's index writes it."""
-    path = src_uri[: -len(".md")]
-    if not use_directory_urls:
-        return f"{path}.html"
-    if path == "index" or path.endswith("/index"):
-        return path[: -len("index")]
-    return f"{path}/"
 
 
 # -- Item pages ------------------------------------------------------------------------------------

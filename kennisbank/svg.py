@@ -12,6 +12,8 @@ import html
 import posixpath
 import textwrap
 
+from .model import page_path
+
 
 def esc(value: object) -> str:
     """Text or attribute value made safe for SVG/HTML."""
@@ -42,18 +44,9 @@ def svg(content: str, width: float, height: float, **attrs) -> str:
             f'{attributes(attrs)}>{content}</svg>')
 
 
-def page_url(uri: str) -> str:
-    """The URL of a docs page relative to the site root (MkDocs' directory URLs)."""
-    if uri == "index.md":
-        return ""
-    if uri.endswith("/index.md"):
-        return uri[: -len("index.md")]
-    return uri[: -len(".md")] + "/"
-
-
 def href(from_uri: str, to_uri: str, anchor: str = "") -> str:
     """A relative URL from one docs page to another, as MkDocs would write it."""
-    source, target = page_url(from_uri) or ".", page_url(to_uri) or "."
+    source, target = page_path(from_uri) or ".", page_path(to_uri) or "."
     relative = posixpath.relpath(target, source)
     url = "./" if relative == "." else relative + "/"
     return url + (f"#{anchor}" if anchor else "")
