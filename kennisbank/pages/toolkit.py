@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Instrument, Toolkit
 from .common import GeneratedPage, Site, dutch_date, entity_link, link, term_link, text
-from .detail import _body, _card, _contact, _row, _terms
+from .detail import body, card, card_row, contact_line, legal_basis_label, term_links
 
 
 def ladder_step(site: Site, uri: str, instrument: Instrument) -> str:
@@ -23,11 +23,8 @@ def ladder_step(site: Site, uri: str, instrument: Instrument) -> str:
 
 def legal_basis(instrument: Instrument) -> str:
     """Law and article of each legal basis, linked to the text where known."""
-    parts = []
-    for basis in instrument.wettelijke_basis:
-        label = text(basis["wet"]) + (f", artikel {text(basis['artikel'])}" if basis.get("artikel") else "")
-        parts.append(f"[{label}]({basis['url']})" if basis.get("url") else label)
-    return "; ".join(parts) or "geen specifieke wettelijke basis"
+    return "; ".join(legal_basis_label(basis) for basis in instrument.wettelijke_basis) or \
+        "geen specifieke wettelijke basis"
 
 
 def _steps(site: Site, uri: str, toolkit: Toolkit) -> str:
@@ -68,26 +65,26 @@ def _cases(site: Site, uri: str, toolkit: Toolkit) -> str:
 def _contacts(site: Site, toolkit: Toolkit) -> str:
     lines = []
     if toolkit.contact:
-        lines.append(f"- Voor deze toolkit: {_contact(toolkit.contact)[0]}")
+        lines.append(f"- Voor deze toolkit: {contact_line(toolkit.contact)[0]}")
     for case_id in toolkit.cases:
         case = site.corpus.cases.get(case_id)
         if case and case.contact:
-            lines.append(f"- Voor {text(case.title)}: {_contact(case.contact)[0]}")
+            lines.append(f"- Voor {text(case.title)}: {contact_line(case.contact)[0]}")
     return "## Contactpunten {#contact}\n\n" + "\n".join(lines) + "\n\n" if lines else ""
 
 
 def toolkit_page(site: Site, toolkit: Toolkit) -> GeneratedPage:
     uri = toolkit.src_uri
     rows = (
-        _row("Thema", _terms(site, toolkit, "themas"))
-        + _row("Geoogst bij", _terms(site, toolkit, "ijkmomenten"))
-        + _row("Stappen", [str(len(toolkit.stappen))])
-        + _row("Contact", _contact(toolkit.contact))
-        + _row("Laatst bijgewerkt", [dutch_date(toolkit.bijgewerkt)] if toolkit.bijgewerkt else [])
+        card_row("Thema", term_links(site, toolkit, "themas"))
+        + card_row("Geoogst bij", term_links(site, toolkit, "ijkmomenten"))
+        + card_row("Stappen", [str(len(toolkit.stappen))])
+        + card_row("Contact", contact_line(toolkit.contact))
+        + card_row("Laatst bijgewerkt", [dutch_date(toolkit.bijgewerkt)] if toolkit.bijgewerkt else [])
     )
     markdown = f"# {text(toolkit.titel)}\n\n"
     markdown += f'<p class="kb-samenvatting">{text(toolkit.samenvatting)}</p>\n\n'
-    markdown += _card(rows) + _body(toolkit)
+    markdown += card(rows) + body(toolkit)
     markdown += _steps(site, uri, toolkit) + _instruments(site, uri, toolkit) + _cases(site, uri, toolkit)
     markdown += _contacts(site, toolkit)
     return GeneratedPage(uri, markdown, source=toolkit.path, contributor=True)
