@@ -1,6 +1,6 @@
 """A synthetic but realistic corpus: N cases, N/5 instruments and a few toolkits.
 
-Every file is valid against kennisbank/schema/ and every relation points at an id that
+Every file is valid against kennisbank/content/schema/ and every relation points at an id that
 exists: the reference ids are read from the project's own data/, so the corpus follows
 the data when it changes. Bodies are Dutch, 300-600 words, with the sections a real
 case has (Opgave, Aanpak, Resultaten, Lessen). The same seed gives the same corpus.

@@ -111,7 +111,7 @@ def measure_build(project: Path) -> Build:
 
 
 def measure_validation(project: Path) -> tuple[float, float]:
-    code = ("import sys, time\nfrom kennisbank.corpus import load_corpus\n"
+    code = ("import sys, time\nfrom kennisbank.content.corpus import load_corpus\n"
             "start = time.perf_counter(); corpus = load_corpus(sys.argv[1])\n"
             "print(time.perf_counter() - start, len(corpus.problems))\n"
             "[print(p) for p in corpus.problems[:20]]")
@@ -226,8 +226,9 @@ def make_same_markdown(base: Path, project: Path) -> Path:
     Against the full build this isolates what the engine adds (loading, checking, generating,
     sanitising, macros); against the plain reference, what the bigger pages cost.
     """
-    from kennisbank.corpus import load_corpus
-    from kennisbank.pages import Site, all_pages
+    from kennisbank.content.corpus import load_corpus
+    from kennisbank.graph import Site
+from kennisbank.site.pages import all_pages
 
     reference = base / "same-markdown"
     docs = _write_reference(reference, project)

@@ -19,13 +19,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kennisbank import dates, drafts, export, material_fixes, redirects, rendercache, search
-from kennisbank.corpus import load_corpus
-from kennisbank.macros import Macros
-from kennisbank.pages import Site, all_pages
-from kennisbank.pages.velden import published_schemas
-from kennisbank.printing import with_print_urls
-from kennisbank.sanitize import sanitize
+from kennisbank.content import dates, drafts, redirects
+from kennisbank.integration import material_fixes, rendercache, search
+from kennisbank.publish import export
+from kennisbank.publish.feed import feed_xml
+from kennisbank.content.corpus import load_corpus
+from kennisbank.site.macros import Macros
+from kennisbank.graph import Site
+from kennisbank.site.pages import all_pages
+from kennisbank.site.pages.velden import published_schemas
+from kennisbank.site.printing import with_print_urls
+from kennisbank.site.sanitize import sanitize
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 CONTENT_DIRS = ("cases", "instrumenten", "data")
@@ -87,8 +91,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for uri, path in published_schemas().items():  # /schema/*.schema.json for editors and tools
         files.append(File.generated(config, uri, abs_src_path=str(path)))
-    for data_file in export.files(_site, config.site_url or ""):  # /data/* (open data) and /feed.xml
+    for data_file in export.files(_site, config.site_url or ""):  # /data/* (open data)
         files.append(File.generated(config, data_file.src_uri, content=data_file.content))
+    files.append(File.generated(config, "feed.xml", content=feed_xml(_site, export.base_url_of(config.site_url or ""))))
     return rendercache.start_build(files, config)  # serve: empty the store if the site changed
 
 

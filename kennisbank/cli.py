@@ -13,9 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from .corpus import CONTENT_FOLDERS, load_corpus
-from .nieuw import Refused, new_file
-from .problems import Problem
+from kennisbank.content.corpus import CONTENT_FOLDERS, load_corpus
+from kennisbank.content.nieuw import Refused, new_file
+from kennisbank.content.problems import Problem
 
 CHECKED_FOLDERS = (*CONTENT_FOLDERS.values(), "data")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
+from kennisbank.content.corpus import load_corpus
 
 from .conftest import ROOT
 

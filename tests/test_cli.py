@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kennisbank.cli import github_annotation, github_escape_data, github_escape_property
-from kennisbank.problems import Problem
+from kennisbank.content.problems import Problem
 
 from .conftest import ROOT, VALID_CASE, VALID_INSTRUMENT
 from .test_bad_input import BAD_INPUT, case_with
@@ -158,7 +158,7 @@ def test_nieuw_casus_filled_in_builds_strictly(with_templates):
     assert "Aangemaakt: cases/x.md" in result.stdout
     case = project.root / "cases" / "x.md"
     text = case.read_text(encoding="utf-8")
-    assert text.startswith("---\n# yaml-language-server: $schema=../kennisbank/schema/casus.schema.json\n")
+    assert text.startswith("---\n# yaml-language-server: $schema=../kennisbank/content/schema/casus.schema.json\n")
 
     unfilled = kennisbank(project.root, "check", "cases/x.md")
     assert unfilled.returncode == 1
@@ -176,7 +176,7 @@ def test_nieuw_instrument_and_toolkit_land_in_their_folders_and_validate(with_te
     assert kennisbank(project.root, "nieuw", "instrument", "proefinstrument").returncode == 0
     assert kennisbank(project.root, "nieuw", "toolkit", "proeftoolkit").returncode == 0
     toolkit = project.root / "instrumenten" / "toolkits" / "proeftoolkit.md"
-    assert "$schema=../../kennisbank/schema/toolkit.schema.json" in toolkit.read_text(encoding="utf-8")
+    assert "$schema=../../kennisbank/content/schema/toolkit.schema.json" in toolkit.read_text(encoding="utf-8")
     for path in (project.root / "instrumenten" / "proefinstrument.md", toolkit):
         path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
     result = kennisbank(project.root, "check")

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kennisbank import dates
-from kennisbank.corpus import load_corpus
-from kennisbank.pages.common import dutch_date
+from kennisbank.content import dates
+from kennisbank.content.corpus import load_corpus
+from kennisbank.content.dates import dutch_date
 
 from .conftest import VALID_CASE, VALID_INSTRUMENT
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
-from kennisbank.drafts import PREVIEW_SWITCH, preview_requested
+from kennisbank.content.corpus import load_corpus
+from kennisbank.content.drafts import PREVIEW_SWITCH, preview_requested
 
 from .conftest import VALID_CASE, VALID_INSTRUMENT, Project
 

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from kennisbank import export
-from kennisbank.corpus import load_corpus
+from kennisbank.publish import export
+from kennisbank.content.corpus import load_corpus
 
 from .conftest import ROOT, VALID_CASE, VALID_INSTRUMENT
 
@@ -130,7 +130,7 @@ def test_drafts_never_appear_in_the_exports(project):
 
 
 def test_a_preview_build_still_keeps_drafts_out_of_the_exports(project):
-    from kennisbank.pages import Site
+    from kennisbank.graph import Site
     project.write("cases/openbaar.md", VALID_CASE)
     project.write("cases/geheim.md", VALID_CASE.replace("titel: Proefcasus in de binnenstad",
                                                         "titel: Geheime conceptcasus\nconcept: true"))

@@ -11,7 +11,7 @@ import feedparser
 import yaml
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
+from kennisbank.content.corpus import load_corpus
 
 from .conftest import ROOT, VALID_CASE
 

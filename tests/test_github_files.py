@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kennisbank.validate import load_schema
+from kennisbank.content.validate import load_schema
 
 from .conftest import ROOT
 

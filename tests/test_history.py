@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kennisbank import history
-from kennisbank.corpus import load_corpus
+from kennisbank.content import history
+from kennisbank.content.corpus import load_corpus
 
 CASE = """---
 titel: Proefcasus met historie

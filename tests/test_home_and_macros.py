@@ -8,9 +8,9 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
-from kennisbank.macros import NAMES, Macros
-from kennisbank.pages import Site
+from kennisbank.content.corpus import load_corpus
+from kennisbank.site.macros import NAMES, Macros
+from kennisbank.graph import Site
 
 from .conftest import ROOT
 

@@ -1,7 +1,7 @@
 """The graph: both directions of every relation, coverage and related cases."""
 
-from kennisbank.corpus import load_corpus
-from kennisbank.index import TAXONOMY, Graph
+from kennisbank.content.corpus import load_corpus
+from kennisbank.graph import TAXONOMY, Graph
 
 from .conftest import VALID_CASE, VALID_INSTRUMENT
 

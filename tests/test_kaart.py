@@ -8,8 +8,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
-from kennisbank.nederland import MAINLAND, Projection, contains, on_land
+from kennisbank.content.corpus import load_corpus
+from kennisbank.site.nederland import MAINLAND, Projection, contains, on_land
 
 from .conftest import ROOT, VALID_CASE
 

@@ -1,6 +1,6 @@
 """Reading content: every value keeps its line; dates stay text; bad bytes become problems."""
 
-from kennisbank.load import read_markdown
+from kennisbank.content.read import read_markdown
 
 CASE = """---
 titel: Iets

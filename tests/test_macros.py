@@ -1,8 +1,8 @@
 """Macros render the deal's data with links relative to the page that calls them."""
 
-from kennisbank.corpus import load_corpus
-from kennisbank.macros import Macros
-from kennisbank.pages import Site
+from kennisbank.content.corpus import load_corpus
+from kennisbank.site.macros import Macros
+from kennisbank.graph import Site
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
+from kennisbank.content.corpus import load_corpus
 
 from .conftest import ROOT
 
@@ -74,7 +74,7 @@ def test_instruments_per_step_of_the_ladder(monitor):
 
 
 def test_phases_per_past_ijkmoment_follow_the_histories(monitor):
-    from kennisbank import history
+    from kennisbank.content import history
     corpus = load_corpus(ROOT)
     rows = table_after(monitor, "fasen-per-ijkmoment")
     moments = {item["naam"]: item for item in corpus.reference.lists["ijkmomenten"].values()}

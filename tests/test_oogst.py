@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kennisbank.sections import section
+from kennisbank.site.sections import section
 
 from .conftest import VALID_INSTRUMENT
 

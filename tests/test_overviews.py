@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
-from kennisbank.index import TAXONOMY, term_ids
-from kennisbank.pages.overviews import CASE_FACETS, INSTRUMENT_FACETS
+from kennisbank.content.corpus import load_corpus
+from kennisbank.graph import TAXONOMY, term_ids
+from kennisbank.site.pages.overviews import CASE_FACETS, INSTRUMENT_FACETS
 
 from .conftest import ROOT, VALID_CASE
 

@@ -1,9 +1,10 @@
 """Generated Markdown: cards that link every value, escaped contributor text, Dutch dates."""
 
-from kennisbank.corpus import load_corpus
-from kennisbank.pages import Site, all_pages
-from kennisbank.pages.common import dutch_date, link, text
-from kennisbank.pages.detail import case_page
+from kennisbank.content.corpus import load_corpus
+from kennisbank.graph import Site
+from kennisbank.site.pages import all_pages
+from kennisbank.site.pages.common import dutch_date, link, text
+from kennisbank.site.pages.detail import case_page
 
 from .conftest import VALID_CASE
 

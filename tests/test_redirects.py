@@ -6,8 +6,8 @@ import re
 
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
-from kennisbank.redirects import redirect_map
+from kennisbank.content.corpus import load_corpus
+from kennisbank.content.redirects import redirect_map
 
 from .conftest import VALID_CASE, VALID_INSTRUMENT
 

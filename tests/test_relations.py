@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
-from kennisbank.index import TAXONOMIES, Graph, term_ids
+from kennisbank.content.corpus import load_corpus
+from kennisbank.graph import TAXONOMIES, Graph, term_ids
 
 from .conftest import ROOT
 

@@ -1,6 +1,6 @@
 """The allowlist: harmful markup goes, the markup our pages need stays."""
 
-from kennisbank.sanitize import sanitize
+from kennisbank.site.sanitize import sanitize
 
 
 def test_scripts_handlers_frames_and_dangerous_urls_are_removed():

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from kennisbank import search
-from kennisbank.search import own_headings, page_url
+from kennisbank.integration import search
+from kennisbank.integration.search import own_headings, page_url
 
 from .conftest import Project
 

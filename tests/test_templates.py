@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from kennisbank.corpus import load_corpus, load_reference
-from kennisbank.load import Source, parse_yaml, read_markdown
-from kennisbank.templates import PLACEHOLDER, TEMPLATES, placeholder_problems, render
-from kennisbank.validate import REFERENCES, _values_at, load_schema, schema_problems
+from kennisbank.content.corpus import load_corpus, load_reference
+from kennisbank.content.read import Source, parse_yaml, read_markdown
+from kennisbank.content.sjablonen import PLACEHOLDER, TEMPLATES, placeholder_problems, render
+from kennisbank.content.validate import REFERENCES, _values_at, load_schema, schema_problems
 
 from .conftest import ROOT
 
@@ -53,9 +53,9 @@ def test_template_validates_against_its_schema(kind):
 def test_schema_line_is_the_first_line_inside_the_front_matter(kind):
     lines = template(kind).split("\n")
     assert lines[0] == "---"
-    assert lines[1] == f"# yaml-language-server: $schema=../kennisbank/schema/{kind}.schema.json"
+    assert lines[1] == f"# yaml-language-server: $schema=../kennisbank/content/schema/{kind}.schema.json"
     assert (ROOT / "sjablonen" / lines[1].split("=", 1)[1]).resolve() == (
-        ROOT / "kennisbank" / "schema" / f"{kind}.schema.json")
+        ROOT / "kennisbank" / "content" / "schema" / f"{kind}.schema.json")
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -90,7 +90,7 @@ def test_every_optional_field_in_the_comments_is_valid_once_uncommented(kind):
 
 
 def test_left_over_placeholders_are_reported_with_their_line(project):
-    project.write("cases/a.md", render(template("casus"), "../kennisbank/schema/casus.schema.json"))
+    project.write("cases/a.md", render(template("casus"), "../kennisbank/content/schema/casus.schema.json"))
     corpus = load_corpus(project.root)
     assert "a" not in corpus.cases
     text = (project.root / "cases" / "a.md").read_text(encoding="utf-8").split("\n")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from kennisbank.corpus import load_corpus
-from kennisbank.printing import with_print_urls
+from kennisbank.content.corpus import load_corpus
+from kennisbank.site.printing import with_print_urls
 
 from .conftest import ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kennisbank.corpus import load_corpus
+from kennisbank.content.corpus import load_corpus
 
 from ..conftest import ROOT
 

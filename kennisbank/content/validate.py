@@ -1,0 +1,219 @@
+"""Check content against the JSON Schemas and check that every reference resolves.
+
+The schemas in ``schema/`` are the single source of what a field may hold; this
+module only turns their verdicts into Dutch ``path:line: message`` problems and adds
+the checks a schema cannot express (ids that must exist, a resultaat that must
+belong to one of the listed themes, an oogst only in the oogsten phase).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+
+from kennisbank.content.history import history_problems
+from kennisbank.content.read import Source
+from kennisbank.content.model import Corpus, Entity
+from kennisbank.content.problems import Problem, allowed_values, suggestion
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+
+TYPE_NAMES = {
+    "string": "tekst", "array": "lijst", "object": "groep velden ('veld: waarde'-regels)",
+    "number": "getal", "integer": "geheel getal", "boolean": "true of false", "null": "leeg",
+}
+
+PATTERN_HINTS = {
+    "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": "een datum in de vorm JJJJ-MM-DD, bijvoorbeeld \"2024-05-31\"",
+    "^20[0-9]{2}-(0[1-9]|1[0-2])$": "een maand in de vorm JJJJ-MM, bijvoorbeeld \"2024-05\"",
+    "^https://": "een webadres dat begint met https://",
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "een id van kleine letters, cijfers en koppeltekens, bijvoorbeeld \"den-haag\"",
+}
+
+
+@cache
+def load_schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(name: str, definition: str | None = None) -> jsonschema.Draft202012Validator:
+    schema = load_schema(name)
+    if definition:
+        schema = {**schema, "$ref": f"#/$defs/{definition}"}
+    return jsonschema.Draft202012Validator(schema)
+
+
+def field_name(path) -> str:
+    """('stappen', 1, 'titel') -> 'stappen[2].titel' (1-based, as people count)."""
+    name = ""
+    for part in path:
+        if isinstance(part, int):
+            name += f"[{part + 1}]"
+        else:
+            name += f".{part}" if name else str(part)
+    return name
+
+
+def _describe_type(value) -> str:
+    for json_type, python_type in (("boolean", bool), ("integer", int), ("number", float),
+                                   ("string", str), ("array", list), ("object", dict)):
+        if isinstance(value, python_type):
+            return TYPE_NAMES[json_type]
+    return TYPE_NAMES["null"] if value is None else type(value).__name__
+
+
+def _messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
+    """Dutch (location, message) pairs for one schema error."""
+    path = tuple(error.absolute_path)
+    where = f"veld '{field_name(path)}'" if path else "de YAML-kop"
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [name for name in expected if isinstance(value, dict) and name not in value]
+        return [(path, f"verplicht veld '{field_name(path + (name,))}' ontbreekt") for name in missing]
+    if kind == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        return [(path + (name,),
+                 f"onbekend veld '{field_name(path + (name,))}'.{suggestion(name, known)} "
+                 f"Toegestane velden: {allowed_values(known)}")
+                for name in value if name not in known]
+    if kind == "enum":
+        return [(path, f"{where}: '{value}' is geen toegestane waarde.{suggestion(value, expected)} "
+                       f"Toegestaan: {allowed_values(expected)}")]
+    if kind == "type":
+        wanted = " of ".join(TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        hint = ""
+        if expected == "array" and isinstance(value, str):
+            hint = f" Schrijf bijvoorbeeld: {path[-1]}: [{value}]" if path else ""
+        return [(path, f"{where} moet een {wanted} zijn, maar is een {_describe_type(value)}.{hint}")]
+    if kind == "pattern":
+        form = PATTERN_HINTS.get(expected, f"tekst volgens het patroon {expected}")
+        return [(path, f"{where}: '{value}' heeft niet de juiste vorm; verwacht wordt {form}")]
+    if kind == "minLength":
+        return [(path, f"{where} is te kort ({len(value)} tekens); minimaal {expected} tekens")]
+    if kind == "maxLength":
+        return [(path, f"{where} is te lang ({len(value)} tekens); maximaal {expected} tekens")]
+    if kind == "minItems":
+        return [(path, f"{where} moet minstens {expected} waarde(n) bevatten")]
+    if kind == "uniqueItems":
+        return [(path, f"{where} bevat een waarde twee keer; laat er één staan")]
+    if kind in ("minimum", "maximum"):
+        bound = "minimaal" if kind == "minimum" else "maximaal"
+        return [(path, f"{where}: {value} valt buiten Nederland ({bound} {expected})")]
+    return [(path, f"{where}: {error.message}")]
+
+
+def schema_problems(source: Source, schema: str, definition: str | None = None, data=None,
+                    base: tuple = ()) -> list[Problem]:
+    """Every schema violation of ``data`` (default: the whole source), with lines."""
+    data = source.data if data is None else data
+    problems = []
+    for error in _validator(schema, definition).iter_errors(data):
+        for location, message in _messages(error):
+            problems.append(Problem(source.path, source.line(base + location), message))
+    return problems
+
+
+# Which field of which entity type points at which list.
+# "data:<name>" is a reference list in data/, the others are content entities.
+REFERENCES = {
+    "casus": {
+        "stad": "data:steden", "themas": "data:themas", "resultaten": "data:resultaten",
+        "inzichten": "data:inzichten", "onderwerpen": "data:onderwerpen", "werkvormen": "data:werkvormen",
+        "citydeals": "data:citydeals", "partners": "data:partners", "oogst": "data:ijkmomenten",
+        "instrumenten": "instrumenten", "goede_praktijk.sinds": "data:ijkmomenten",
+    },
+    "instrument": {
+        "themas": "data:themas", "resultaten": "data:resultaten", "onderwerpen": "data:onderwerpen",
+        "citydeals": "data:citydeals", "oogst": "data:ijkmomenten",
+    },
+    "toolkit": {
+        "thema": "data:themas", "instrumenten": "instrumenten", "cases": "cases", "oogst": "data:ijkmomenten",
+        "stappen.instrumenten": "instrumenten",
+    },
+}
+
+TARGET_NAMES = {"instrumenten": ("instrument", "instrumenten/{}.md"), "cases": ("casus", "cases/{}.md")}
+
+
+def _values_at(meta: dict, dotted: str):
+    """(location, value) for every value under a dotted field name, through lists."""
+    head, _, rest = dotted.partition(".")
+    value = meta.get(head)
+    if value is None:
+        return
+    if rest and isinstance(value, dict):  # a group of fields, e.g. goede_praktijk.sinds
+        for location, found in _values_at(value, rest):
+            yield (head,) + location, found
+        return
+    if rest:
+        for index, item in enumerate(value if isinstance(value, list) else []):
+            if isinstance(item, dict):
+                for location, found in _values_at(item, rest):
+                    yield (head, index) + location, found
+        return
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (head, index), item
+    else:
+        yield (head,), value
+
+
+def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[str, set[str]],
+                       invalid: dict[str, set[str]]) -> list[Problem]:
+    """Every id in ``source`` must name something that exists (and is itself valid)."""
+    problems = []
+    for dotted, target in REFERENCES[kind].items():
+        for location, value in _values_at(source.data, dotted):
+            if not isinstance(value, str):
+                continue  # the schema already reported the wrong type
+            line = source.line(location)
+            if target.startswith("data:"):
+                name = target[5:]
+                allowed = sorted(getattr(corpus.reference, name, {}))
+                file = "data/themas.yml" if name == "resultaten" else f"data/{name}.yml"
+                if value not in allowed and (name if name != "resultaten" else "themas") in corpus.reference.broken:
+                    problems.append(Problem(source.path, line, f"veld '{field_name(location)}': '{value}' kan niet "
+                                            f"worden gecontroleerd, want {file} bevat zelf fouten"))
+                elif value not in allowed:
+                    problems.append(Problem(source.path, line,
+                        f"veld '{field_name(location)}': '{value}' bestaat niet in {file}.{suggestion(value, allowed)} "
+                        f"Toegestaan: {allowed_values(allowed)}"))
+            else:
+                label, pattern = TARGET_NAMES[target]
+                if value in invalid.get(target, set()):
+                    problems.append(Problem(source.path, line,
+                        f"veld '{field_name(location)}' verwijst naar {label} '{value}', maar {pattern.format(value)} "
+                        "bevat zelf fouten; herstel die eerst"))
+                elif value not in known.get(target, set()):
+                    allowed = sorted(known.get(target, set()))
+                    problems.append(Problem(source.path, line,
+                        f"veld '{field_name(location)}' verwijst naar {label} '{value}', maar "
+                        f"{pattern.format(value)} bestaat niet.{suggestion(value, allowed)}"))
+    return problems
+
+
+def consistency_problems(entity: Entity, source: Source, corpus: Corpus) -> list[Problem]:
+    """Rules between fields of one entity that a schema cannot state."""
+    problems = []
+    resultaten = corpus.reference.resultaten
+    themas = set(getattr(entity, "themas", []))
+    for index, resultaat in enumerate(getattr(entity, "resultaten", [])):
+        thema = resultaten.get(resultaat, {}).get("thema")
+        if thema and thema not in themas:
+            problems.append(Problem(source.path, source.line(("resultaten", index)),
+                f"veld 'resultaten': '{resultaat}' hoort bij thema '{thema}', dat niet in 'themas' staat; "
+                f"voeg '{thema}' toe aan 'themas' of kies een resultaat van {', '.join(sorted(themas))}"))
+    if entity.kind == "casus":
+        if entity.oogst and entity.fase != "oogsten":
+            problems.append(Problem(source.path, source.line(("oogst",)),
+                f"veld 'oogst' mag alleen bij fase 'oogsten' (deze casus is in fase '{entity.fase}')"))
+        periode = entity.periode
+        if periode.get("eind") and periode["eind"] < periode["start"]:
+            problems.append(Problem(source.path, source.line(("periode", "eind")),
+                f"veld 'periode.eind' ({periode['eind']}) ligt vóór 'periode.start' ({periode['start']})"))
+        problems += history_problems(entity, source, corpus)
+    return problems

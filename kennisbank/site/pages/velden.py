@@ -1,0 +1,240 @@
+"""Reference pages "Velden van een casus/instrument/toolkit", generated from the JSON Schemas.
+
+Every field with: required or not, the kind of value, its allowed values with their labels
+(schema ``x-labels``, or the ids in data/ for fields that point at a list), the schema's
+description and an example. Because the page is built from the schema and the data, it
+cannot drift from what the checker accepts. The schemas themselves are published under
+/schema/ so editors and other tools can use them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import yaml
+
+from kennisbank.graph import Site
+from kennisbank.graph import TAXONOMY
+from kennisbank.content.validate import PATTERN_HINTS, REFERENCES, SCHEMA_DIR, TYPE_NAMES, load_schema
+from kennisbank.site.pages.common import GeneratedPage, link, text
+
+ENTITIES = {  # kind -> (page title, where the files live, overview page)
+    "casus": ("Velden van een casus", "cases/", "cases/index.md"),
+    "instrument": ("Velden van een instrument", "instrumenten/", "instrumenten/index.md"),
+    "toolkit": ("Velden van een toolkit", "instrumenten/toolkits/", "toolkits/index.md"),
+}
+COLLECTION_TARGETS = {"instrumenten": ("instrumenten/index.md", "instrumenten/"),
+                      "cases": ("cases/index.md", "cases/")}
+PLURALS = (("groep velden", "groepen velden"), ("een id", "ids"), ("een bestandsnaam", "bestandsnamen"),
+           ("één waarde", "waarden"))
+PATTERN_EXAMPLES = {
+    "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": "2026-03-05",
+    "^20[0-9]{2}-(0[1-9]|1[0-2])$": "2025-09",
+    "^https://": "https://wetten.overheid.nl/",
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "oude-naam",
+}
+
+
+def page_uri(kind: str) -> str:
+    return f"velden/{kind}.md"
+
+
+def published_schemas() -> dict[str, Path]:
+    """Site path -> schema file, for every schema in kennisbank/content/schema/."""
+    return {f"schema/{path.name}": path for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+
+
+class _FieldPage:
+    """The Markdown of one entity type's reference page."""
+
+    def __init__(self, site: Site, kind: str):
+        self.site, self.kind = site, kind
+        self.uri = page_uri(kind)
+        self.schema = load_schema(kind)
+
+    # -- what a value is -------------------------------------------------------
+
+    def kind_of_value(self, spec: dict, dotted: str = "") -> str:
+        """'tekst (5 tot 120 tekens)', 'lijst van ids uit data/themas.yml, minstens 1', …"""
+        json_type = spec.get("type", "")
+        if json_type == "array":
+            item = self.kind_of_value(spec.get("items", {}), dotted)
+            for singular, plural in PLURALS:
+                if item.startswith(singular):
+                    item = plural + item[len(singular):]
+            return f"lijst van {item}" + (f", minstens {spec['minItems']}" if spec.get("minItems") else "")
+        target = REFERENCES.get(self.kind, {}).get(dotted, "")
+        if spec.get("enum"):
+            return "één waarde uit de lijst hieronder"
+        if target.startswith("data:"):
+            return f"een id uit data/{'themas' if target == 'data:resultaten' else target[5:]}.yml"
+        if target in COLLECTION_TARGETS:
+            return f"een bestandsnaam uit {COLLECTION_TARGETS[target][1]} zonder .md"
+        if json_type == "object":
+            return "groep velden"
+        return TYPE_NAMES.get(json_type, json_type or "waarde") + self.constraints(spec)
+
+    @staticmethod
+    def constraints(spec: dict) -> str:
+        parts = []
+        if "minLength" in spec and "maxLength" in spec:
+            parts.append(f"{spec['minLength']} tot {spec['maxLength']} tekens")
+        elif "minLength" in spec:
+            parts.append(f"minstens {spec['minLength']} tekens")
+        if "pattern" in spec:
+            parts.append(PATTERN_HINTS.get(spec["pattern"], f"volgens het patroon {spec['pattern']}"))
+        if "minimum" in spec and "maximum" in spec:
+            parts.append(f"van {spec['minimum']} tot {spec['maximum']}")
+        return f" ({'; '.join(parts)})" if parts else ""
+
+    # -- allowed values ----------------------------------------------------------
+
+    def enum_values(self, spec: dict) -> str:
+        values = spec.get("enum") or spec.get("items", {}).get("enum")
+        if not values:
+            return ""
+        labels = spec.get("x-labels", {})
+        return "Toegestane waarden:\n\n" + "".join(
+            f"- `{value}`" + (f" — {text(labels[value])}" if value in labels else "") + "\n" for value in values) + "\n"
+
+    def reference_values(self, dotted: str) -> str:
+        target = REFERENCES.get(self.kind, {}).get(dotted)
+        if not target:
+            return ""
+        if target in COLLECTION_TARGETS:
+            overview, folder = COLLECTION_TARGETS[target]
+            return (f"Toegestaan: de bestandsnaam zonder `.md` van een bestand in `{folder}`; zie "
+                    f"{link(self.uri, overview, 'het overzicht')}.\n\n")
+        name = target[5:]
+        if name == "resultaten":
+            items = {rid: f"{item['kort']} (thema {item['thema']})" for rid, item in self.site.reference.resultaten.items()}
+            intro = f"Toegestane ids (uit `data/themas.yml`; zie ook {link(self.uri, 'themas/index.md', 'de thema’s')}):"
+        else:
+            items = {tid: item.get("naam") or item.get("titel") or tid
+                     for tid, item in (getattr(self.site.reference, name, None) or {}).items()}
+            taxonomy = next((t for t in TAXONOMY.values() if t.name == name), None)
+            seen = f"; zie ook {link(self.uri, f'{taxonomy.folder}/index.md', taxonomy.plural.lower())}" if taxonomy else ""
+            intro = f"Toegestane ids (uit `data/{name}.yml`{seen}):"
+        values = ", ".join(f"`{tid}` ({text(label)})" for tid, label in items.items())
+        return f"{intro} {values or '*nog geen*'}.\n\n"
+
+    # -- examples -----------------------------------------------------------------
+
+    def example(self, spec: dict, dotted: str):
+        if spec.get("examples"):
+            return spec["examples"][0]
+        json_type = spec.get("type")
+        if json_type == "array":
+            item = self.example(spec.get("items", {}), dotted)
+            return None if item is None else [item]
+        if spec.get("enum"):
+            return spec["enum"][0]
+        target = REFERENCES.get(self.kind, {}).get(dotted, "")
+        if target.startswith("data:"):
+            ids = list(getattr(self.site.reference, target[5:], None) or {})
+            if ids:
+                return ids[0]
+        if json_type == "object":
+            example = {}
+            for name, sub in spec.get("properties", {}).items():
+                value = self.example(sub, f"{dotted}.{name}")
+                if value is not None:
+                    example[name] = value
+            return example or None
+        if json_type == "boolean":
+            return True
+        if json_type == "number" and "minimum" in spec and "maximum" in spec:
+            return round((spec["minimum"] + spec["maximum"]) / 2, 4)
+        if spec.get("pattern") in PATTERN_EXAMPLES:
+            return PATTERN_EXAMPLES[spec["pattern"]]
+        if spec.get("format") == "email" or dotted.endswith("email"):
+            return "binnenstad@gemeente.example"
+        return self.example_from_content(dotted)
+
+    def example_from_content(self, dotted: str):
+        """A value some published item really has, for fields the schema gives no example for."""
+        head, _, rest = dotted.partition(".")
+        for entity in self.site.corpus.entities():
+            if entity.kind != self.kind:
+                continue
+            value = getattr(entity, head, None)
+            for part in rest.split(".") if rest else []:
+                value = value[0] if isinstance(value, list) and value else value
+                value = value.get(part) if isinstance(value, dict) else None
+            if isinstance(value, list):  # asked for one item of a list
+                value = value[0] if value else None
+            if value not in (None, "", [], {}):
+                return value
+        return None
+
+    @staticmethod
+    def yaml_block(name: str, value) -> str:
+        """``name: value`` as a contributor writes it: short lists on one line, groups as indented lines."""
+        options = {"allow_unicode": True, "sort_keys": False, "width": 100}
+        if isinstance(value, list) and not any(isinstance(item, (dict, list)) for item in value):
+            dumped = f"{name}: {yaml.safe_dump(value, default_flow_style=True, **options).strip()}\n"
+        else:
+            dumped = yaml.safe_dump({name: value}, default_flow_style=False, **options)
+        return f"```yaml\n{dumped}```\n\n"
+
+    # -- the page -----------------------------------------------------------------
+
+    def subfields(self, spec: dict, dotted: str) -> str:
+        """The fields inside a group (an object, or the objects in a list)."""
+        group = spec.get("items", {}) if spec.get("type") == "array" else spec
+        properties = group.get("properties", {})
+        if not properties:
+            return ""
+        required = set(group.get("required", []))
+        lines = "Velden in de groep:\n\n"
+        for name, sub in properties.items():
+            label = f" — {text(sub['title'])}" if sub.get("title") else ""
+            where = f"{dotted}.{name}"
+            lines += (f"- `{name}` ({'verplicht' if name in required else 'optioneel'}, "
+                      f"{self.kind_of_value(sub, where)}){label}")
+            if sub.get("enum"):
+                labels = sub.get("x-labels", {})
+                lines += "; toegestaan: " + ", ".join(f"`{v}`" + (f" ({text(labels[v])})" if v in labels else "")
+                                                     for v in sub["enum"])
+            lines += "\n"
+        return lines + "\n"
+
+    def field(self, name: str, spec: dict, required: bool) -> str:
+        title = spec.get("title", name)
+        markdown = f"## `{name}` {{#{name}}}\n\n"
+        markdown += f"**{text(title)}** · {'verplicht' if required else 'optioneel'} · {self.kind_of_value(spec, name)}\n\n"
+        if spec.get("description"):
+            markdown += text(spec["description"]) + "\n\n"
+        markdown += self.enum_values(spec) + self.reference_values(name) + self.subfields(spec, name)
+        example = self.example(spec, name)
+        if example is not None:
+            markdown += "Voorbeeld:\n\n" + self.yaml_block(name, example)
+        return markdown
+
+    def markdown(self) -> str:
+        title, folder, overview = ENTITIES[self.kind]
+        properties = self.schema["properties"]
+        required = set(self.schema.get("required", []))
+        schema_file = f"schema/{self.kind}.schema.json"
+        markdown = f"# {title}\n\n"
+        markdown += text(self.schema.get("description", "")) + "\n\n"
+        markdown += (f"Elk bestand in `{folder}` begint met een YAML-kop tussen twee regels `---` met deze velden; "
+                     f"daaronder volgt de tekst in Markdown. Het sjabloon `sjablonen/{self.kind}.md` bevat alle velden "
+                     f"met uitleg. Het JSON Schema waartegen de kop wordt gecontroleerd: "
+                     f"[{self.kind}.schema.json]({posixpath.relpath(schema_file, posixpath.dirname(self.uri))}). "
+                     f"Zie ook {link(self.uri, 'bijdragen.md', 'Bijdragen')} en {link(self.uri, overview, 'het overzicht')}."
+                     "\n\n")
+        markdown += "| Veld | Verplicht | Soort waarde |\n|---|---|---|\n"
+        for name, spec in properties.items():
+            value = self.kind_of_value(spec, name).replace("|", r"\|")
+            markdown += f"| [`{name}`](#{name}) | {'ja' if name in required else 'nee'} | {value} |\n"
+        markdown += "\n"
+        for name, spec in properties.items():
+            markdown += self.field(name, spec, name in required)
+        return markdown
+
+
+def pages(site: Site):
+    for kind in ENTITIES:
+        yield GeneratedPage(page_uri(kind), _FieldPage(site, kind).markdown())
