@@ -11,54 +11,43 @@ import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kennisbank.content.model import Casus, Corpus, Entity, Instrument, Toolkit
+from functools import cache
+
+from kennisbank.content.model import ENTITY_TYPES, Casus, Corpus, Entity, Reference
+from kennisbank.content.registry import TAXONOMIES, TAXONOMY, Taxonomy, relations
 from kennisbank.content.validate import load_schema
 
-
-@dataclass(frozen=True)
-class Taxonomy:
-    """A way of classifying items, with a page per term at ``/<folder>/<term>/``."""
-
-    name: str  # key of the data list, or of the schema enum for closed lists
-    field: str  # the entity attribute holding the term id(s)
-    folder: str  # URL folder of the term pages
-    singular: str
-    plural: str
-    kinds: tuple[str, ...]  # entity kinds that carry this field
-    schema: str | None = None  # for closed lists: the schema whose x-labels name the terms
+__all__ = ["TAXONOMIES", "TAXONOMY", "Taxonomy", "Graph", "Site", "term_ids", "kinds_with", "fields_pointing_at"]
 
 
-TAXONOMIES = (
-    Taxonomy("themas", "themas", "themas", "thema", "Thema's", ("casus", "instrument", "toolkit")),
-    Taxonomy("steden", "stad", "steden", "stad", "Steden", ("casus",)),
-    Taxonomy("fasen", "fase", "fasen", "fase", "Fasen", ("casus",)),
-    Taxonomy("status", "status", "status", "status", "Status van casussen", ("casus",), schema="casus"),
-    Taxonomy("onderwerpen", "onderwerpen", "onderwerpen", "onderwerp", "Onderwerpen", ("casus", "instrument")),
-    Taxonomy("werkvormen", "werkvormen", "werkvormen", "werkvorm", "Werkvormen", ("casus",)),
-    Taxonomy("inzichten", "inzichten", "inzichten", "voorwaardenscheppend inzicht",
-             "Voorwaardenscheppende inzichten", ("casus",)),
-    Taxonomy("citydeals", "citydeals", "city-deals", "City Deal", "Andere City Deals", ("casus", "instrument")),
-    Taxonomy("partners", "partners", "partners", "partner", "Partners", ("casus",)),
-    Taxonomy("rollen", "rol_gemeente", "rollen", "rol van de gemeente", "Rollen van de gemeente",
-             ("casus", "instrument")),
-    Taxonomy("sturing", "sturing", "sturing", "sturingstrede", "Van drang naar dwang", ("instrument",)),
-    Taxonomy("soort", "soort", "soorten", "soort instrument", "Soorten instrumenten", ("instrument",),
-             schema="instrument"),
-    Taxonomy("instrumentstatus", "status", "instrumentstatus", "status", "Status van instrumenten", ("instrument",),
-             schema="instrument"),
-    Taxonomy("ijkmomenten", "oogst", "oogst", "ijkmoment", "Oogst per ijkmoment", ("casus", "instrument", "toolkit")),
-)
-TAXONOMY = {taxonomy.name: taxonomy for taxonomy in TAXONOMIES}
+def fields_pointing_at(cls: type[Entity], taxonomy: Taxonomy) -> list[str]:
+    """The fields of a kind that hold terms of a taxonomy (from the content registry)."""
+    return _pointing(cls, taxonomy.name)
+
+
+@cache
+def _pointing(cls: type[Entity], target: str) -> list[str]:
+    return [item.name for item in relations(cls) if item.about.points_at == target]
 
 
 def term_ids(entity: Entity, taxonomy: Taxonomy) -> list[str]:
     """The term ids an entity carries for a taxonomy (always a list)."""
-    if entity.kind not in taxonomy.kinds:
-        return []
-    value = getattr(entity, taxonomy.field, None)
-    if value is None or value == "":
-        return []
-    return list(value) if isinstance(value, list) else [value]
+    return [term for name in _pointing(type(entity), taxonomy.name) for term in entity.values(name)]
+
+
+def kinds_with(taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The kinds of item classified by a taxonomy, in the order casus, instrument, toolkit."""
+    return tuple(kind for kind, cls in ENTITY_TYPES.items() if _pointing(cls, taxonomy.name))
+
+
+@cache
+def closed_list_labels(taxonomy_name: str) -> dict[str, str]:
+    """Term -> label of a closed list: the enum and x-labels of the schema field that points at it."""
+    for kind, cls in ENTITY_TYPES.items():
+        for name in _pointing(cls, taxonomy_name):
+            spec = load_schema(kind)["properties"][name]
+            return dict(spec.get("x-labels") or {value: value for value in spec.get("enum", [])})
+    return {}
 
 
 def _sort_key(entity: Entity):
@@ -72,33 +61,31 @@ class Graph:
         self.corpus = corpus
         self.reference = corpus.reference
         self._by_term: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+        self._linking: dict[tuple[str, str], list[Entity]] = defaultdict(list)  # (kind, id) -> items pointing at it
         for entity in corpus.entities():
-            for taxonomy in TAXONOMIES:
-                for term in term_ids(entity, taxonomy):
-                    self._by_term[taxonomy.name, term].append(entity)
-        for items in self._by_term.values():
+            for item in relations(type(entity)):
+                target = item.about.points_at
+                assert target is not None
+                bucket = self._linking if target in ENTITY_TYPES else self._by_term
+                for term in dict.fromkeys(entity.values(item.name)):
+                    bucket[target, term].append(entity)
+        for items in (*self._by_term.values(), *self._linking.values()):
             items.sort(key=_sort_key)
 
-        self.cases_using: dict[str, list[Casus]] = defaultdict(list)
-        for case in sorted(corpus.cases.values(), key=_sort_key):
-            for instrument in case.instrumenten:
-                self.cases_using[instrument].append(case)
-        self.toolkits_with_instrument: dict[str, list[Toolkit]] = defaultdict(list)
-        self.toolkits_with_case: dict[str, list[Toolkit]] = defaultdict(list)
-        for toolkit in sorted(corpus.toolkits.values(), key=_sort_key):
-            for instrument in toolkit.instrumenten:
-                self.toolkits_with_instrument[instrument].append(toolkit)
-            for case in toolkit.cases:
-                self.toolkits_with_case[case].append(toolkit)
+    # -- backlinks ---------------------------------------------------------
+
+    def linking_to(self, entity: Entity, kind: str | None = None) -> list[Entity]:
+        """The items whose relations point at ``entity`` ("toegepast in", "onderdeel van toolkit"), by title."""
+        items = self._linking.get((entity.kind, entity.id), [])
+        return [item for item in items if kind is None or item.kind == kind]
 
     # -- terms -------------------------------------------------------------
 
     def terms(self, taxonomy: Taxonomy) -> dict[str, dict]:
         """All terms of a taxonomy: id -> item with at least 'naam'."""
-        if taxonomy.schema:
-            labels = load_schema(taxonomy.schema)["properties"][taxonomy.field]["x-labels"]
-            return {term: {"id": term, "naam": label} for term, label in labels.items()}
-        return getattr(self.reference, taxonomy.name, {})
+        if taxonomy.data is None:
+            return {term: {"id": term, "naam": label} for term, label in closed_list_labels(taxonomy.name).items()}
+        return self.reference[taxonomy.name]
 
     def label(self, taxonomy: Taxonomy, term: str) -> str:
         item = self.terms(taxonomy).get(term, {})
@@ -110,14 +97,10 @@ class Graph:
 
     # -- coverage ----------------------------------------------------------
 
-    def coverage(self, resultaat: str) -> tuple[list[Casus], list[Instrument]]:
+    def coverage(self, resultaat: str) -> tuple[list[Entity], list[Entity]]:
         """The cases and instruments that work on a beoogd resultaat."""
-        if not hasattr(self, "_sorted_items"):  # sorted once, not once per resultaat (76 sorts at 1,000 cases)
-            self._sorted_items = (sorted(self.corpus.cases.values(), key=_sort_key),
-                                  sorted(self.corpus.instrumenten.values(), key=_sort_key))
-        cases = [c for c in self._sorted_items[0] if resultaat in c.resultaten]
-        instruments = [i for i in self._sorted_items[1] if resultaat in i.resultaten]
-        return cases, instruments
+        resultaten = TAXONOMY["resultaten"]
+        return self.items_with(resultaten, resultaat, "casus"), self.items_with(resultaten, resultaat, "instrument")
 
     # -- related -----------------------------------------------------------
 
@@ -167,5 +150,5 @@ class Site:
         self.graph = Graph(self.corpus)
 
     @property
-    def reference(self):
+    def reference(self) -> Reference:
         return self.corpus.reference

@@ -81,7 +81,7 @@ def test_csv_matches_the_json(built_site):
         assert row["titel"] == item["titel"]
         assert row["themas"].split("|") == item["themas"]
         assert row["historie"] == "|".join(f"{s['fase']}:{s['datum']}" for s in item["historie"])
-        assert float(row["lat"]) == item["locatie"]["lat"]
+        assert float(row["locatie_lat"]) == item["locatie"]["lat"]
 
 
 def test_relation_graph_edges_join_existing_nodes(built_site, corpus):

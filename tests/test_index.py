@@ -35,9 +35,11 @@ bijgewerkt: "2026-01-01"
 
 def test_backlinks_are_computed(project):
     graph = write_corpus(project)
-    assert [c.id for c in graph.cases_using["proefinstrument"]] == ["a", "b"]
-    assert [t.id for t in graph.toolkits_with_case["a"]] == ["t"]
-    assert [t.id for t in graph.toolkits_with_instrument["proefinstrument"]] == ["t"]
+    corpus = graph.corpus
+    instrument = corpus.instrumenten["proefinstrument"]
+    assert [c.id for c in graph.linking_to(instrument, "casus")] == ["a", "b"]
+    assert [t.id for t in graph.linking_to(corpus.cases["a"], "toolkit")] == ["t"]
+    assert [t.id for t in graph.linking_to(instrument, "toolkit")] == ["t"]
 
 
 def test_term_pages_know_their_items(project):

@@ -25,8 +25,8 @@ OVERVIEWS = [("cases", CORPUS.cases, CASE_FACETS), ("instrumenten", CORPUS.instr
 # The pages this part of the site adds or rebuilds.
 OWN_PAGES = ["", "over", "macros", "cases", "instrumenten", "toolkits", "themas", "kaart", "city-deals", "steden",
              "fasen", "onderwerpen", "werkvormen", "inzichten", "sturing",
-             *[f"themas/{t}" for t in CORPUS.reference.themas], *[f"city-deals/{d}" for d in CORPUS.reference.citydeals],
-             *[f"inzichten/{i}" for i in CORPUS.reference.inzichten]]
+             *[f"themas/{t}" for t in CORPUS.reference["themas"]], *[f"city-deals/{d}" for d in CORPUS.reference["citydeals"]],
+             *[f"inzichten/{i}" for i in CORPUS.reference["inzichten"]]]
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:

@@ -43,6 +43,6 @@ def test_every_entity_and_term_gets_a_page(project):
     site = Site(load_corpus(project.root))
     uris = {page.src_uri for page in all_pages(site)}
     assert "cases/a.md" in uris
-    assert {f"steden/{stad}.md" for stad in site.reference.steden} <= uris
-    assert {f"themas/{thema}.md" for thema in site.reference.themas} <= uris
+    assert {f"steden/{stad}.md" for stad in site.reference["steden"]} <= uris
+    assert {f"themas/{thema}.md" for thema in site.reference["themas"]} <= uris
     assert "problemen.md" not in uris  # only when there are problems

@@ -9,7 +9,7 @@ import pytest
 from kennisbank.content.corpus import load_corpus, load_reference
 from kennisbank.content.read import Source, parse_yaml, read_markdown
 from kennisbank.content.sjablonen import PLACEHOLDER, TEMPLATES, placeholder_problems, render
-from kennisbank.content.validate import REFERENCES, _values_at, load_schema, schema_problems
+from kennisbank.content.validate import _values_at, checked_references, load_schema, schema_problems
 
 from .conftest import ROOT
 
@@ -80,12 +80,12 @@ def test_every_optional_field_in_the_comments_is_valid_once_uncommented(kind):
     assert schema_problems(source, kind) == []
     reference, _ = load_reference(ROOT)
     corpus = load_corpus(ROOT, with_dates=False)
-    ids = {"instrumenten": set(corpus.instrumenten), "cases": set(corpus.cases)}
-    for dotted, target in REFERENCES[kind].items():
+    ids = {"instrument": set(corpus.instrumenten), "casus": set(corpus.cases), "toolkit": set(corpus.toolkits)}
+    for dotted, target in checked_references(kind).items():
         for _, value in _values_at(source.data, dotted):
             if value == PLACEHOLDER:
                 continue
-            allowed = ids[target] if target in ids else set(getattr(reference, target[5:]))
+            allowed = ids[target] if target in ids else set(reference[target])
             assert value in allowed, f"voorbeeld {dotted}: {value} bestaat niet"
 
 
@@ -127,7 +127,7 @@ def test_reference_page_shows_allowed_values_with_labels_and_ids_from_data(built
     for value, label in labels.items():
         assert f"<code>{value}</code> — {label}" in html
     reference, _ = load_reference(ROOT)
-    for stad, item in reference.steden.items():
+    for stad, item in reference["steden"].items():
         assert f"<code>{stad}</code> ({item['naam']})" in html
     assert 'href="../../steden/"' in html
     assert "Voorbeeld" in html and 'language-yaml' in html

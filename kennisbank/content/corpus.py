@@ -30,8 +30,7 @@ DATA_FILES = {
 }
 
 # entity kind -> folder with its files (relative to the project root)
-CONTENT_FOLDERS = {"casus": "cases", "instrument": "instrumenten", "toolkit": "instrumenten/toolkits"}
-COLLECTIONS = {"casus": "cases", "instrument": "instrumenten", "toolkit": "toolkits"}
+CONTENT_FOLDERS = {kind: cls.source_folder for kind, cls in ENTITY_TYPES.items()}
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -126,11 +125,10 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
 
     # Pass 1: read and schema-check every file, so references can tell missing from invalid.
     parsed: dict[str, list[tuple[str, Source]]] = {kind: [] for kind in CONTENT_FOLDERS}
-    known: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS.values()}
-    invalid: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS.values()}
+    known: dict[str, set[str]] = {kind: set() for kind in CONTENT_FOLDERS}
+    invalid: dict[str, set[str]] = {kind: set() for kind in CONTENT_FOLDERS}
     sources: dict[str, dict[str, Source]] = {kind: {} for kind in CONTENT_FOLDERS}
     for kind, folder in CONTENT_FOLDERS.items():
-        collection = COLLECTIONS[kind]
         for path in (files or {}).get(kind) or _content_files(root, folder):
             relative = _relative(path, root)
             slug = path.stem
@@ -143,7 +141,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
                 found = checked(reference)
             sources[kind][slug] = source
             problems += found
-            (invalid if found else known)[collection].add(slug)
+            (invalid if found else known)[kind].add(slug)
             if not found:
                 parsed[kind].append((slug, source))
 
@@ -157,8 +155,8 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
         for slug, found in clashes.items():
             problems += found
             failed.add((kind, slug))
-            invalid[COLLECTIONS[kind]].add(slug)
-    draft_slugs = {COLLECTIONS[kind]: {slug for slug, source in items if drafts.is_draft(source.data)}
+            invalid[kind].add(slug)
+    draft_slugs = {kind: {slug for slug, source in items if drafts.is_draft(source.data)}
                    for kind, items in parsed.items()}
     changed = True
     while changed:
@@ -174,11 +172,11 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
                 if found:
                     problems += found
                     failed.add((kind, slug))
-                    invalid[COLLECTIONS[kind]].add(slug)
+                    invalid[kind].add(slug)
                     changed = True
     for (kind, slug), entity in entities.items():
         if (kind, slug) not in failed and (include_drafts or not entity.concept):
-            getattr(corpus, COLLECTIONS[kind])[slug] = entity
+            corpus.of_kind(kind)[slug] = entity
     corpus.problems = sorted(problems)
     if with_dates:
         dates.apply(corpus)

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from kennisbank.content.read import Source
 from kennisbank.content.problems import Problem
-from kennisbank.content.validate import REFERENCES, TARGET_NAMES, _values_at, field_name
+from kennisbank.content.validate import _values_at, checked_references, field_name, item_file
 
 PREVIEW_SWITCH = "KENNISBANK_CONCEPTEN"
 
@@ -54,16 +54,15 @@ def _insert_banner(markdown: str) -> str:
 
 
 def reference_problems(kind: str, source: Source, drafts: dict[str, set[str]]) -> list[Problem]:
-    """A published item that points at a draft (``drafts``: collection -> draft slugs)."""
+    """A published item that points at a draft (``drafts``: kind -> draft slugs)."""
     problems = []
-    for dotted, target in REFERENCES[kind].items():
+    for dotted, target in checked_references(kind).items():
         if target not in drafts:
             continue
         for location, value in _values_at(source.data, dotted):
             if value in drafts[target]:
-                label, pattern = TARGET_NAMES[target]
                 problems.append(Problem(source.path, source.line(location),
-                    f"veld '{field_name(location)}' verwijst naar {label} '{value}', maar {pattern.format(value)} is "
+                    f"veld '{field_name(location)}' verwijst naar {target} '{value}', maar {item_file(target, value)} is "
                     "een concept (concept: true) en staat niet op de openbare site; publiceer dat eerst of haal de "
                     "verwijzing weg"))
     return problems

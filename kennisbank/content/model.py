@@ -1,12 +1,19 @@
-"""The entity types of the knowledge base and the reference data they point at.
+"""The kinds of item in the knowledge base and the reference data they point at: the content registry.
 
-Entities are built only from front matter that passed validation, so their fields
+Each field of ``Casus``, ``Instrument`` and ``Toolkit`` is declared once, with what it means
+(``content/registry.py``): its label, what it points at, its edge in the relation graph. The
+order of the fields is the order of the card on the item's page and of the columns in the
+open data. Entities are built only from front matter that passed validation, so their fields
 can be trusted; optional lists default to empty.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cached_property
+from typing import Any, ClassVar, Iterator
+
+from kennisbank.content.registry import ref, refs, value
 
 
 def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -21,104 +28,124 @@ def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
 
 @dataclass
 class Entity:
-    """What every content file has: an id (its file name), a path and a Markdown body."""
+    """What every content file has: an id (its file name), a path, a Markdown body, and the shared fields."""
 
     id: str
-    path: str
+    path: str  # the file in the repository, e.g. cases/x.md
     body: str = ""
     body_line: int = 1
-    concept: bool = False  # a draft: left out of the public build (kennisbank/drafts.py)
-    vorige_namen: list[str] = field(default_factory=list)  # old slugs that redirect here (kennisbank/redirects.py)
+    samenvatting: str = value("Samenvatting", "")
+    oogst: str | None = ref("ijkmomenten", "Geoogst bij", "geoogst_bij")
+    bijgewerkt: str = value("Laatst bijgewerkt", "", show="datum", card=True)
+    concept: bool = value("Concept", False, export=False)  # a draft: left out of the public build (drafts.py)
+    vorige_namen: list[str] = value("Vorige namen", [])  # old ids that redirect here (redirects.py)
 
-    kind = "entity"
-    folder = ""
+    kind: ClassVar[str] = "entity"
+    folder: ClassVar[str] = ""  # URL folder of its pages
+    source_folder: ClassVar[str] = ""  # where its files live in the repository
+    collection: ClassVar[str] = ""  # the attribute of Corpus that holds this kind
+    singular: ClassVar[str] = ""
+    plural: ClassVar[str] = ""
+    title_field: ClassVar[str] = "titel"
 
     @classmethod
-    def build(cls, id: str, path: str, meta: dict, body: str, body_line: int):
+    def build(cls, id: str, path: str, meta: dict, body: str, body_line: int) -> "Entity":
         names = {f.name for f in fields(cls)}
         return cls(id=id, path=path, body=body, body_line=body_line,
                    **{key: value for key, value in meta.items() if key in names})
 
     @property
     def title(self) -> str:
-        return getattr(self, "titel", None) or getattr(self, "naam")
+        """Its name as readers see it: ``titel`` of a case or toolkit, ``naam`` of an instrument."""
+        return getattr(self, self.title_field)
 
     @property
     def src_uri(self) -> str:
         """Where the generated page lives in the site (a virtual docs/ path)."""
         return f"{self.folder}/{self.id}.md"
 
+    def values(self, name: str) -> list[Any]:
+        """The values of a field as a list (a single id, nothing, or the list itself)."""
+        found = getattr(self, name, None)
+        if found is None or found == "":
+            return []
+        return list(found) if isinstance(found, list) else [found]
+
 
 @dataclass
 class Casus(Entity):
-    kind = "casus"
-    folder = "cases"
+    kind: ClassVar[str] = "casus"
+    folder: ClassVar[str] = "cases"
+    source_folder: ClassVar[str] = "cases"
+    collection: ClassVar[str] = "cases"
+    singular: ClassVar[str] = "casus"
+    plural: ClassVar[str] = "casussen"
 
-    titel: str = ""
-    samenvatting: str = ""
-    stad: str = ""
-    themas: list[str] = field(default_factory=list)
-    fase: str = ""
-    status: str = ""
-    periode: dict = field(default_factory=dict)
-    partners: list[str] = field(default_factory=list)
-    rol_gemeente: list[str] = field(default_factory=list)
-    instrumenten: list[str] = field(default_factory=list)
-    resultaten: list[str] = field(default_factory=list)
-    inzichten: list[str] = field(default_factory=list)
-    onderwerpen: list[str] = field(default_factory=list)
-    werkvormen: list[str] = field(default_factory=list)
-    citydeals: list[str] = field(default_factory=list)
-    contact: dict = field(default_factory=dict)
-    locatie: dict | None = None
-    oogst: str | None = None
-    historie: list[dict] = field(default_factory=list)  # [{fase, datum}], oldest first (kennisbank/history.py)
-    goede_praktijk: dict | None = None  # {reden, sinds}: set by coalition staff
-    bijgewerkt: str = ""
-    voorbeeld: bool = False
+    titel: str = value("Titel", "")
+    stad: str = ref("steden", "Stad", "in_stad", search="tag")
+    themas: list[str] = refs("themas", "Thema's", "thema", search="tag")
+    fase: str = ref("fasen", "Fase", "in_fase", search="tag")
+    status: str = ref("status", "Status", "heeft_status")
+    periode: dict = value("Periode", {}, show="periode", card=True)
+    rol_gemeente: list[str] = refs("rollen", "Rol van de gemeente", "rol")
+    partners: list[str] = refs("partners", "Partners", "partner")
+    instrumenten: list[str] = refs("instrument", "Instrumenten", "gebruikt")
+    resultaten: list[str] = refs("resultaten", "Beoogde resultaten", "werkt_aan")
+    inzichten: list[str] = refs("inzichten", "Inzichten", "inzicht")
+    onderwerpen: list[str] = refs("onderwerpen", "Onderwerpen", "onderwerp", search="text")
+    werkvormen: list[str] = refs("werkvormen", "Werkvormen", "werkvorm")
+    citydeals: list[str] = refs("citydeals", "Andere City Deals", "verbonden_met")
+    contact: dict = value("Contact", {}, show="contact", card=True)
+    locatie: dict | None = value("Locatie")
+    historie: list[dict] = value("Historie", [])  # [{fase, datum}], oldest first (history.py)
+    goede_praktijk: dict | None = value("Goede praktijk", within={"sinds": "ijkmomenten"})  # set by coalition staff
+    voorbeeld: bool = value("Voorbeeld", False)
 
 
 @dataclass
 class Instrument(Entity):
-    kind = "instrument"
-    folder = "instrumenten"
+    kind: ClassVar[str] = "instrument"
+    folder: ClassVar[str] = "instrumenten"
+    source_folder: ClassVar[str] = "instrumenten"
+    collection: ClassVar[str] = "instrumenten"
+    singular: ClassVar[str] = "instrument"
+    plural: ClassVar[str] = "instrumenten"
+    title_field: ClassVar[str] = "naam"
 
-    naam: str = ""
-    samenvatting: str = ""
-    soort: str = ""
-    sturing: str = ""
-    rol_gemeente: list[str] = field(default_factory=list)
-    themas: list[str] = field(default_factory=list)
-    wettelijke_basis: list[dict] = field(default_factory=list)
-    status: str = ""
-    resultaten: list[str] = field(default_factory=list)
-    onderwerpen: list[str] = field(default_factory=list)
-    citydeals: list[str] = field(default_factory=list)
-    oogst: str | None = None  # ijkmoment at which a new or improved instrument became available
-    bijgewerkt: str = ""
+    naam: str = value("Naam", "")
+    soort: str = ref("soort", "Soort", "soort", search="text")
+    sturing: str = ref("sturing", "Sturing", "trede", search="tag")
+    status: str = ref("instrumentstatus", "Status", "heeft_status")
+    themas: list[str] = refs("themas", "Thema's", "thema", search="tag")
+    rol_gemeente: list[str] = refs("rollen", "Rol van de gemeente", "rol")
+    wettelijke_basis: list[dict] = value("Wettelijke basis", [], show="wettelijke_basis", card=True)
+    resultaten: list[str] = refs("resultaten", "Beoogde resultaten", "werkt_aan")
+    onderwerpen: list[str] = refs("onderwerpen", "Onderwerpen", "onderwerp", search="text")
+    citydeals: list[str] = refs("citydeals", "Andere City Deals", "verbonden_met")
 
 
 @dataclass
 class Toolkit(Entity):
-    kind = "toolkit"
-    folder = "toolkits"
+    kind: ClassVar[str] = "toolkit"
+    folder: ClassVar[str] = "toolkits"
+    source_folder: ClassVar[str] = "instrumenten/toolkits"
+    collection: ClassVar[str] = "toolkits"
+    singular: ClassVar[str] = "toolkit"
+    plural: ClassVar[str] = "toolkits"
 
-    titel: str = ""
-    samenvatting: str = ""
-    thema: str = ""
-    stappen: list[dict] = field(default_factory=list)
-    instrumenten: list[str] = field(default_factory=list)
-    cases: list[str] = field(default_factory=list)
-    oogst: str | None = None
-    contact: dict = field(default_factory=dict)
-    bijgewerkt: str = ""
+    titel: str = value("Titel", "")
+    thema: str = ref("themas", "Thema", "thema", search="tag")
+    stappen: list[dict] = value("Stappen", [], show="aantal", card=True, within={"instrumenten": "instrument"})
+    instrumenten: list[str] = refs("instrument", "Instrumenten", "bevat", card=False)
+    cases: list[str] = refs("casus", "Casussen", "voorbeeld", card=False)
+    contact: dict = value("Contact", {}, show="contact", card=True)
 
     @property
     def themas(self) -> list[str]:
-        return [self.thema]
+        return [self.thema] if self.thema else []
 
 
-ENTITY_TYPES = {"casus": Casus, "instrument": Instrument, "toolkit": Toolkit}
+ENTITY_TYPES: dict[str, type[Entity]] = {cls.kind: cls for cls in (Casus, Instrument, Toolkit)}
 
 
 @dataclass
@@ -129,13 +156,13 @@ class Reference:
     lists: dict[str, dict[str, dict]] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # data files that could not be read
 
-    def __getattr__(self, name: str) -> dict[str, dict]:
-        try:
-            return self.__dict__["lists"][name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def __getitem__(self, name: str) -> dict[str, dict]:
+        """The items of data/<name>.yml by id ('resultaten': every beoogd resultaat); empty when broken."""
+        if name == "resultaten":
+            return self.resultaten
+        return self.lists.get(name, {})
 
-    @property
+    @cached_property
     def resultaten(self) -> dict[str, dict]:
         """Every beoogd resultaat of every theme, with the theme's id added."""
         return {
@@ -156,7 +183,11 @@ class Corpus:
     toolkits: dict[str, Toolkit] = field(default_factory=dict)
     problems: list = field(default_factory=list)
 
-    def entities(self):
+    def entities(self) -> Iterator[Entity]:
         yield from self.cases.values()
         yield from self.instrumenten.values()
         yield from self.toolkits.values()
+
+    def of_kind(self, kind: str) -> dict[str, Any]:
+        """The items of one kind by id."""
+        return getattr(self, ENTITY_TYPES[kind].collection)

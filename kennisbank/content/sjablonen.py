@@ -14,7 +14,8 @@ from pathlib import Path
 from kennisbank.content.read import Source
 from kennisbank.content.model import Reference
 from kennisbank.content.problems import Problem, allowed_values
-from kennisbank.content.validate import REFERENCES, field_name
+from kennisbank.content.model import ENTITY_TYPES
+from kennisbank.content.validate import checked_references, field_name
 
 PLACEHOLDER = "VUL IN"
 TEMPLATE_DIR = "sjablonen"
@@ -51,15 +52,14 @@ def _strings(value, location=()):
 def _choices(kind: str, location: tuple, reference: Reference) -> str:
     """' Kies uit: …' for a field that points at a list, else ''."""
     dotted = ".".join(part for part in location if isinstance(part, str))
-    target = REFERENCES.get(kind, {}).get(dotted, "")
-    if target.startswith("data:"):
-        ids = sorted(getattr(reference, target[5:], {}) or {})
-        return f" Kies uit: {allowed_values(ids)}" if ids else ""
-    if target == "instrumenten":
-        return " Gebruik de bestandsnaam (zonder .md) van een instrument in instrumenten/."
-    if target == "cases":
-        return " Gebruik de bestandsnaam (zonder .md) van een casus in cases/."
-    return ""
+    target = checked_references(kind).get(dotted)
+    if target is None:
+        return ""
+    if target in ENTITY_TYPES:
+        cls = ENTITY_TYPES[target]
+        return f" Gebruik de bestandsnaam (zonder .md) van een {cls.singular} in {cls.source_folder}/."
+    ids = sorted(reference[target])
+    return f" Kies uit: {allowed_values(ids)}" if ids else ""
 
 
 def placeholder_problems(source: Source, kind: str, reference: Reference) -> list[Problem]:

@@ -16,7 +16,8 @@ import jsonschema
 
 from kennisbank.content.history import history_problems
 from kennisbank.content.read import Source
-from kennisbank.content.model import Corpus, Entity
+from kennisbank.content.model import ENTITY_TYPES, Corpus, Entity
+from kennisbank.content.registry import TAXONOMY, references
 from kennisbank.content.problems import Problem, allowed_values, suggestion
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -117,26 +118,19 @@ def schema_problems(source: Source, schema: str, definition: str | None = None, 
     return problems
 
 
-# Which field of which entity type points at which list.
-# "data:<name>" is a reference list in data/, the others are content entities.
-REFERENCES = {
-    "casus": {
-        "stad": "data:steden", "themas": "data:themas", "resultaten": "data:resultaten",
-        "inzichten": "data:inzichten", "onderwerpen": "data:onderwerpen", "werkvormen": "data:werkvormen",
-        "citydeals": "data:citydeals", "partners": "data:partners", "oogst": "data:ijkmomenten",
-        "instrumenten": "instrumenten", "goede_praktijk.sinds": "data:ijkmomenten",
-    },
-    "instrument": {
-        "themas": "data:themas", "resultaten": "data:resultaten", "onderwerpen": "data:onderwerpen",
-        "citydeals": "data:citydeals", "oogst": "data:ijkmomenten",
-    },
-    "toolkit": {
-        "thema": "data:themas", "instrumenten": "instrumenten", "cases": "cases", "oogst": "data:ijkmomenten",
-        "stappen.instrumenten": "instrumenten",
-    },
-}
+def checked_references(kind: str) -> dict[str, str]:
+    """Dotted field -> what its ids must name, for every field checked against data/ or other items.
 
-TARGET_NAMES = {"instrumenten": ("instrument", "instrumenten/{}.md"), "cases": ("casus", "cases/{}.md")}
+    Derived from the content registry: every relation to an item or to a taxonomy kept in data/
+    (closed lists are enums, which the schema checks).
+    """
+    return {dotted: target for dotted, target in references(ENTITY_TYPES[kind])
+            if target in ENTITY_TYPES or TAXONOMY[target].data}
+
+
+def item_file(kind: str, item_id: str) -> str:
+    """Where an item of a kind lives: 'instrumenten/x.md'."""
+    return f"{ENTITY_TYPES[kind].source_folder}/{item_id}.md"
 
 
 def _values_at(meta: dict, dotted: str):
@@ -164,18 +158,21 @@ def _values_at(meta: dict, dotted: str):
 
 def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[str, set[str]],
                        invalid: dict[str, set[str]]) -> list[Problem]:
-    """Every id in ``source`` must name something that exists (and is itself valid)."""
+    """Every id in ``source`` must name something that exists (and is itself valid).
+
+    ``known`` and ``invalid``: kind -> ids of the valid and of the invalid items.
+    """
     problems = []
-    for dotted, target in REFERENCES[kind].items():
+    for dotted, target in checked_references(kind).items():
         for location, value in _values_at(source.data, dotted):
             if not isinstance(value, str):
                 continue  # the schema already reported the wrong type
             line = source.line(location)
-            if target.startswith("data:"):
-                name = target[5:]
-                allowed = sorted(getattr(corpus.reference, name, {}))
-                file = "data/themas.yml" if name == "resultaten" else f"data/{name}.yml"
-                if value not in allowed and (name if name != "resultaten" else "themas") in corpus.reference.broken:
+            if target not in ENTITY_TYPES:
+                data = TAXONOMY[target].data
+                allowed = sorted(corpus.reference[target])
+                file = f"data/{data}.yml"
+                if value not in allowed and data in corpus.reference.broken:
                     problems.append(Problem(source.path, line, f"veld '{field_name(location)}': '{value}' kan niet "
                                             f"worden gecontroleerd, want {file} bevat zelf fouten"))
                 elif value not in allowed:
@@ -183,16 +180,15 @@ def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[st
                         f"veld '{field_name(location)}': '{value}' bestaat niet in {file}.{suggestion(value, allowed)} "
                         f"Toegestaan: {allowed_values(allowed)}"))
             else:
-                label, pattern = TARGET_NAMES[target]
                 if value in invalid.get(target, set()):
                     problems.append(Problem(source.path, line,
-                        f"veld '{field_name(location)}' verwijst naar {label} '{value}', maar {pattern.format(value)} "
-                        "bevat zelf fouten; herstel die eerst"))
+                        f"veld '{field_name(location)}' verwijst naar {target} '{value}', maar "
+                        f"{item_file(target, value)} bevat zelf fouten; herstel die eerst"))
                 elif value not in known.get(target, set()):
                     allowed = sorted(known.get(target, set()))
                     problems.append(Problem(source.path, line,
-                        f"veld '{field_name(location)}' verwijst naar {label} '{value}', maar "
-                        f"{pattern.format(value)} bestaat niet.{suggestion(value, allowed)}"))
+                        f"veld '{field_name(location)}' verwijst naar {target} '{value}', maar "
+                        f"{item_file(target, value)} bestaat niet.{suggestion(value, allowed)}"))
     return problems
 
 

@@ -29,7 +29,7 @@ import json
 import re
 from pathlib import Path
 
-from kennisbank.graph import TAXONOMY, term_ids
+from kennisbank.content.registry import TAXONOMY, Declared, relations
 from kennisbank.content.model import Casus, Entity, Instrument, Toolkit
 from kennisbank.content.model import page_path as page_url  # as Material's index writes it
 from kennisbank.graph import Site
@@ -38,9 +38,8 @@ from kennisbank.graph import Site
 
 BODY_TEXT_CHARS = 400  # body text kept per case, instrument or toolkit, shared by its sections (then "…")
 LIST_PAGE_TEXT_CHARS = 160  # intro text kept of a generated list page
-# Metadata of an item, by taxonomy (kennisbank/index.py): as tags (chips, searched) or as text.
-ITEM_TAGS = {"casus": ("steden", "themas", "fasen"), "instrument": ("sturing", "themas"), "toolkit": ("themas",)}
-ITEM_TEXT = {"casus": ("onderwerpen",), "instrument": ("soort", "onderwerpen"), "toolkit": ()}
+# Which metadata of an item is a tag (a chip on the result, searched) or searched text: the content
+# registry says, per field (``search="tag"`` or ``"text"`` in content/model.py).
 
 # -- Ranking: boost of an entry (multiplies the field boosts in mkdocs.yml) ---------------------------
 
@@ -98,7 +97,8 @@ def item_entries(site: Site, entity: Entity, page_entries: list[dict]) -> list[d
 
 def metadata(site: Site, entity: Entity) -> tuple[list[str], str]:
     """(tags, text): the metadata of an item that go into its main entry."""
-    tags = [label for name in ITEM_TAGS.get(entity.kind, ()) for label in _labels(site, entity, name)]
+    fields = relations(type(entity))
+    tags = [label for item in fields if item.about.search == "tag" for label in _labels(site, entity, item)]
     text = []
     if isinstance(entity, Casus) and entity.instrumenten:
         names = [site.corpus.instrumenten[i].title for i in entity.instrumenten if i in site.corpus.instrumenten]
@@ -110,17 +110,17 @@ def metadata(site: Site, entity: Entity) -> tuple[list[str], str]:
         text.append(f"Wettelijke basis: {'; '.join(laws)}.")
     if isinstance(entity, Toolkit) and entity.stappen:
         text.append(f"Stappen: {'; '.join(step['titel'] for step in entity.stappen)}.")
-    for name in ITEM_TEXT.get(entity.kind, ()):
-        labels = _labels(site, entity, name)
+    for item in fields:
+        labels = _labels(site, entity, item) if item.about.search == "text" else []
         if labels:
-            text.append(f"{TAXONOMY[name].plural if len(labels) > 1 else TAXONOMY[name].singular.capitalize()}: "
-                        f"{', '.join(labels)}.")
+            text.append(f"{item.about.label}: {', '.join(labels)}.")
     return tags, " ".join(text)
 
 
-def _labels(site: Site, entity: Entity, taxonomy_name: str) -> list[str]:
-    taxonomy = TAXONOMY[taxonomy_name]
-    return [site.graph.label(taxonomy, term) for term in term_ids(entity, taxonomy)]
+def _labels(site: Site, entity: Entity, item: Declared) -> list[str]:
+    assert item.about.points_at is not None
+    taxonomy = TAXONOMY[item.about.points_at]
+    return [site.graph.label(taxonomy, term) for term in entity.values(item.name)]
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")

@@ -1,9 +1,14 @@
-"""Open data: the published content as JSON, CSV, GeoJSON and a relation graph, plus the feed.
+"""Open data: the published content as JSON, CSV, GeoJSON and a relation graph.
 
-Every file is written during the build (the hook adds them as generated files), with the
-JSON Schema it follows published next to it (``kennisbank/publish/schema/``), so that
-reusers can check what they download. The JSON files carry their licence and build date;
+Every file is written during the build, with the JSON Schema it follows published next to it
+(``publish/schemas.py`` derives those from the content registry and the content schemas), so
+that reusers can check what they download. The JSON files carry their licence and build date;
 the CSV cannot, so ``/data/`` states both for every file.
+
+A record is the item's id, old ids and address, then every field of the content registry in
+its declared order (absent values as ``null`` or an empty list), then what is computed about
+it (``DERIVED``). The CSV flattens the same record: lists joined with ``|``, groups as
+``group_field`` columns. So a field added to the model is in every export without an edit here.
 
 Licence: CC BY 4.0, the licence of the site's content (see the footer). CC0 is the usual
 choice for pure government data, but these files carry the partners' own texts (titles,
@@ -22,17 +27,16 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import cache
-from pathlib import Path
+from typing import Any, Callable, Iterable
 
 from kennisbank.content import history
-from kennisbank.graph import TAXONOMY
-from kennisbank.content.model import Casus, Instrument, Toolkit
+from kennisbank.content.model import ENTITY_TYPES, Casus, Entity, Instrument
+from kennisbank.content.registry import TAXONOMY, Declared, relations
+from kennisbank.content.validate import load_schema
+from kennisbank.graph import Site
+from kennisbank.publish.schemas import GEOJSON_PROPERTIES, csv_columns, exported_fields, record_schema, schema
 from kennisbank.publish.urls import page_url
 
-from kennisbank.graph import Site
-
-SCHEMA_DIR = Path(__file__).parent / "schema"
 FOLDER = "data"
 
 LICENCE = {
@@ -63,104 +67,80 @@ def rfc3339(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
 
 
-def published(entities) -> list:
+def published(entities: Iterable[Entity]) -> list:
     """Public items only (never a draft), by id."""
-    return sorted((entity for entity in entities if not getattr(entity, "concept", False)), key=lambda e: e.id)
+    return sorted((entity for entity in entities if not entity.concept), key=lambda e: e.id)
 
 
-@cache
-def schema(name: str) -> dict:
-    """The JSON Schema of an export, e.g. ``schema('cases')`` for cases.json."""
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+def base_url_of(site_url: str) -> str:
+    """The site's address with one trailing slash ("/" when none is configured)."""
+    return site_url.rstrip("/") + "/" if site_url else "/"
 
 
 # -- records ------------------------------------------------------------------------
 
 
+def _complete(value: Any, spec: dict) -> Any:
+    """A value with every sub-field of its group present (None where absent), so each record has one shape."""
+    if isinstance(value, dict) and "properties" in spec:
+        return {name: _complete(value.get(name), sub) for name, sub in spec["properties"].items()}
+    if isinstance(value, list) and isinstance(spec.get("items"), dict):
+        return [_complete(item, spec["items"]) for item in value]
+    return value
+
+
+def field_value(entity: Entity, item: Declared) -> Any:
+    """A field as exported: a list stays a list, an empty single value is None, a group gets every sub-field."""
+    found = getattr(entity, item.name)
+    if found in ("", None) or found == {}:
+        return None
+    spec = load_schema(entity.kind)["properties"].get(item.name, {})
+    return _complete(found, spec)
+
+
 def _location(site: Site, case: Casus) -> dict:
     if case.locatie:
         return {"lat": case.locatie["lat"], "lon": case.locatie["lon"], "bron": "casus"}
-    city = site.reference.lists["steden"][case.stad]
+    city = site.reference["steden"][case.stad]
     return {"lat": city["lat"], "lon": city["lon"], "bron": "stad"}
 
 
-def case_record(site: Site, case: Casus, base_url: str) -> dict:
-    return {
-        "id": case.id,
-        "vorige_namen": case.vorige_namen,
-        "url": page_url(base_url, case),
-        "titel": case.titel,
-        "samenvatting": case.samenvatting,
-        "stad": case.stad,
-        "themas": case.themas,
-        "fase": case.fase,
-        "status": case.status,
-        "periode": {"start": case.periode["start"], "eind": case.periode.get("eind")},
-        "historie": [{"fase": step.fase, "datum": step.datum} for step in history.entries(case)],
-        "historie_afgeleid": not case.historie,
-        "partners": case.partners,
-        "rol_gemeente": case.rol_gemeente,
-        "instrumenten": case.instrumenten,
-        "resultaten": case.resultaten,
-        "inzichten": case.inzichten,
-        "onderwerpen": case.onderwerpen,
-        "werkvormen": case.werkvormen,
-        "citydeals": case.citydeals,
-        "contact": {key: case.contact.get(key) for key in ("naam", "organisatie", "email")},
-        "locatie": _location(site, case),
-        "oogst": case.oogst,
-        "goede_praktijk": dict(case.goede_praktijk) if case.goede_praktijk else None,
-        "bijgewerkt": case.bijgewerkt or None,
-        "voorbeeld": case.voorbeeld,
-    }
+def _case_extras(site: Site, case: Casus, public: set[str]) -> dict:
+    return {"historie": [{"fase": step.fase, "datum": step.datum} for step in history.entries(case)],
+            "historie_afgeleid": not case.historie,
+            "locatie": _location(site, case)}
 
 
-def instrument_record(site: Site, instrument: Instrument, base_url: str, public: set[str]) -> dict:
-    """``public``: src_uri of every published case and toolkit (backlinks to drafts are left out)."""
-    ladder = site.reference.lists.get("sturing", {})
-    return {
-        "id": instrument.id,
-        "vorige_namen": instrument.vorige_namen,
-        "url": page_url(base_url, instrument),
-        "naam": instrument.naam,
-        "samenvatting": instrument.samenvatting,
-        "soort": instrument.soort,
-        "sturing": instrument.sturing,
-        "sturing_trede": ladder.get(instrument.sturing, {}).get("trede"),
-        "status": instrument.status,
-        "rol_gemeente": instrument.rol_gemeente,
-        "themas": instrument.themas,
-        "wettelijke_basis": [{key: basis.get(key) for key in ("wet", "artikel", "url", "gecontroleerd")}
-                             for basis in instrument.wettelijke_basis],
-        "resultaten": instrument.resultaten,
-        "onderwerpen": instrument.onderwerpen,
-        "citydeals": instrument.citydeals,
-        "oogst": instrument.oogst,
-        "bijgewerkt": instrument.bijgewerkt or None,
-        "toegepast_in": sorted(case.id for case in site.graph.cases_using.get(instrument.id, [])
-                               if case.src_uri in public),
-        "toolkits": sorted(toolkit.id for toolkit in site.graph.toolkits_with_instrument.get(instrument.id, [])
-                           if toolkit.src_uri in public),
-    }
+def _instrument_extras(site: Site, instrument: Instrument, public: set[str]) -> dict:
+    linked = [item for item in site.graph.linking_to(instrument) if item.src_uri in public]
+    return {"sturing_trede": site.reference["sturing"].get(instrument.sturing, {}).get("trede"),
+            "toegepast_in": sorted(item.id for item in linked if item.kind == "casus"),
+            "toolkits": sorted(item.id for item in linked if item.kind == "toolkit")}
 
 
-def toolkit_record(site: Site, toolkit: Toolkit, base_url: str) -> dict:
-    return {
-        "id": toolkit.id,
-        "vorige_namen": toolkit.vorige_namen,
-        "url": page_url(base_url, toolkit),
-        "titel": toolkit.titel,
-        "samenvatting": toolkit.samenvatting,
-        "thema": toolkit.thema,
-        "stappen": [{"titel": step["titel"], "toelichting": step["toelichting"],
-                     "instrumenten": step.get("instrumenten", [])} for step in toolkit.stappen],
-        "instrumenten": toolkit.instrumenten,
-        "cases": toolkit.cases,
-        "oogst": toolkit.oogst,
-        "contact": {key: toolkit.contact.get(key) for key in ("naam", "organisatie", "email")}
-                   if toolkit.contact else None,
-        "bijgewerkt": toolkit.bijgewerkt or None,
-    }
+# kind -> what is computed about an item (its values replace or follow the declared fields)
+DERIVED: dict[str, Callable[[Site, Any, set[str]], dict]] = {
+    "casus": _case_extras,
+    "instrument": _instrument_extras,
+    "toolkit": lambda site, toolkit, public: {},
+}
+
+
+def record(site: Site, entity: Entity, base_url: str, public: set[str]) -> dict:
+    """One item as open data. ``public``: src_uri of every published item (backlinks to drafts are left out)."""
+    result = {"id": entity.id, "vorige_namen": entity.vorige_namen, "url": page_url(base_url, entity)}
+    result.update((item.name, field_value(entity, item)) for item in exported_fields(entity.kind))
+    result.update(DERIVED[entity.kind](site, entity, public))
+    return result
+
+
+def _public_uris(site: Site) -> set[str]:
+    return {item.src_uri for item in published(site.corpus.entities())}
+
+
+def records(site: Site, kind: str, base_url: str) -> list[dict]:
+    public = _public_uris(site)
+    return [record(site, entity, base_url, public) for entity in published(site.corpus.of_kind(kind).values())]
 
 
 def _envelope(name: str, built: datetime, base_url: str) -> dict:
@@ -168,157 +148,110 @@ def _envelope(name: str, built: datetime, base_url: str) -> dict:
             "bron": base_url + f"{FOLDER}/"}
 
 
-def cases_json(site: Site, base_url: str, built: datetime) -> dict:
-    return {**_envelope("cases", built, base_url),
-            "cases": [case_record(site, case, base_url) for case in published(site.corpus.cases.values())]}
+def collection_json(site: Site, kind: str, base_url: str, built: datetime) -> dict:
+    """cases.json, instrumenten.json or toolkits.json."""
+    collection = ENTITY_TYPES[kind].collection
+    return {**_envelope(collection, built, base_url), collection: records(site, kind, base_url)}
 
 
-def instrumenten_json(site: Site, base_url: str, built: datetime) -> dict:
-    public = {item.src_uri for item in published([*site.corpus.cases.values(), *site.corpus.toolkits.values()])}
-    return {**_envelope("instrumenten", built, base_url),
-            "instrumenten": [instrument_record(site, item, base_url, public)
-                             for item in published(site.corpus.instrumenten.values())]}
+# -- CSV ----------------------------------------------------------------------------
 
 
-def toolkits_json(site: Site, base_url: str, built: datetime) -> dict:
-    return {**_envelope("toolkits", built, base_url),
-            "toolkits": [toolkit_record(site, item, base_url) for item in published(site.corpus.toolkits.values())]}
+def flat(record: dict, properties: dict[str, dict]) -> dict[str, str]:
+    """A record as one CSV row: lists joined with '|', groups as 'group_field' columns, None as ''.
+
+    ``properties``: the record's schema, which names the columns of a group that is absent.
+    """
+    row: dict[str, str] = {}
+    for name, spec in properties.items():
+        found = record.get(name)
+        if "properties" in spec:
+            row.update({f"{name}_{sub}": _cell((found or {}).get(sub)) for sub in spec["properties"]})
+        elif isinstance(found, list):
+            row[name] = LIST_SEPARATOR.join(
+                ":".join(_cell(value) for value in item.values()) if isinstance(item, dict) else _cell(item)
+                for item in found)
+        else:
+            row[name] = _cell(found)
+    return row
 
 
-CSV_COLUMNS = (
-    "id", "vorige_namen", "url", "titel", "samenvatting", "stad", "themas", "fase", "status", "periode_start",
-    "periode_eind",
-    "historie", "partners", "rol_gemeente", "instrumenten", "resultaten", "inzichten", "onderwerpen", "werkvormen",
-    "citydeals", "contact_naam", "contact_organisatie", "contact_email", "lat", "lon", "locatie_bron", "oogst",
-    "goede_praktijk_reden", "goede_praktijk_sinds", "bijgewerkt", "voorbeeld",
-)
-
-
-def case_row(record: dict) -> dict[str, str]:
-    """One case as a flat CSV row: lists joined with '|', empty cells for missing values."""
-    def joined(values) -> str:
-        return LIST_SEPARATOR.join(values)
-
-    practice = record["goede_praktijk"] or {}
-    return {
-        **{key: record[key] for key in ("id", "url", "titel", "samenvatting", "stad", "fase", "status")},
-        **{key: joined(record[key]) for key in ("vorige_namen", "themas", "partners", "rol_gemeente", "instrumenten",
-                                                 "resultaten", "inzichten", "onderwerpen", "werkvormen", "citydeals")},
-        "periode_start": record["periode"]["start"],
-        "periode_eind": record["periode"]["eind"] or "",
-        "historie": joined(f"{step['fase']}:{step['datum']}" for step in record["historie"]),
-        **{f"contact_{key}": record["contact"][key] or "" for key in ("naam", "organisatie", "email")},
-        "lat": str(record["locatie"]["lat"]),
-        "lon": str(record["locatie"]["lon"]),
-        "locatie_bron": record["locatie"]["bron"],
-        "oogst": record["oogst"] or "",
-        "goede_praktijk_reden": practice.get("reden", ""),
-        "goede_praktijk_sinds": practice.get("sinds", ""),
-        "bijgewerkt": record["bijgewerkt"] or "",
-        "voorbeeld": "true" if record["voorbeeld"] else "false",
-    }
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def cases_csv(site: Site, base_url: str) -> str:
+    properties = record_schema("casus")["properties"]
+    rows = [flat(item, properties) for item in records(site, "casus", base_url)]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")  # RFC 4180
+    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\r\n")  # RFC 4180
     writer.writeheader()
-    for case in published(site.corpus.cases.values()):
-        writer.writerow(case_row(case_record(site, case, base_url)))
+    writer.writerows(rows)
     return out.getvalue()
 
+
+# -- GeoJSON --------------------------------------------------------------------------
 
 def cases_geojson(site: Site, base_url: str, built: datetime) -> dict:
     """RFC 7946: coordinates are [longitude, latitude] in WGS84; licence and date as foreign members."""
     features = []
-    for case in published(site.corpus.cases.values()):
-        location = _location(site, case)
+    for item in records(site, "casus", base_url):
+        location = item["locatie"]
         features.append({
             "type": "Feature",
-            "id": case.id,
+            "id": item["id"],
             "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
-            "properties": {"id": case.id, "titel": case.titel, "samenvatting": case.samenvatting,
-                           "url": page_url(base_url, case), "stad": case.stad, "themas": case.themas,
-                           "fase": case.fase, "status": case.status, "locatie_bron": location["bron"]},
+            "properties": {**{name: item[name] for name in GEOJSON_PROPERTIES}, "locatie_bron": location["bron"]},
         })
     return {"type": "FeatureCollection", **_envelope("cases.geojson", built, base_url), "features": features}
 
 
 # -- the relation graph -------------------------------------------------------------
 
-# (entity kind, field) -> (kind of the target node, name of the relation)
-RELATIONS = {
-    "casus": {
-        "stad": ("stad", "in_stad"), "themas": ("thema", "thema"), "fase": ("fase", "in_fase"),
-        "instrumenten": ("instrument", "gebruikt"), "resultaten": ("resultaat", "werkt_aan"),
-        "partners": ("partner", "partner"), "inzichten": ("inzicht", "inzicht"),
-        "onderwerpen": ("onderwerp", "onderwerp"), "werkvormen": ("werkvorm", "werkvorm"),
-        "citydeals": ("citydeal", "verbonden_met"), "oogst": ("ijkmoment", "geoogst_bij"),
-    },
-    "instrument": {
-        "themas": ("thema", "thema"), "sturing": ("sturing", "trede"), "resultaten": ("resultaat", "werkt_aan"),
-        "onderwerpen": ("onderwerp", "onderwerp"), "citydeals": ("citydeal", "verbonden_met"),
-        "oogst": ("ijkmoment", "geoogst_bij"),
-    },
-    "toolkit": {
-        "thema": ("thema", "thema"), "instrumenten": ("instrument", "bevat"), "cases": ("casus", "voorbeeld"),
-        "oogst": ("ijkmoment", "geoogst_bij"),
-    },
-}
 
-# node kind -> (reference list, taxonomy for its page)
-REFERENCE_NODES = {
-    "stad": ("steden", "steden"), "thema": ("themas", "themas"), "fase": ("fasen", "fasen"),
-    "partner": ("partners", "partners"), "inzicht": ("inzichten", "inzichten"),
-    "onderwerp": ("onderwerpen", "onderwerpen"), "werkvorm": ("werkvormen", "werkvormen"),
-    "citydeal": ("citydeals", "citydeals"), "sturing": ("sturing", "sturing"), "ijkmoment": ("ijkmomenten", None),
-}
+def node_kind(target: str) -> str:
+    """How relaties.json names a kind of node: the kind of item, or the taxonomy's node name ('stad')."""
+    return target if target in ENTITY_TYPES else TAXONOMY[target].node
 
 
 def relaties_json(site: Site, base_url: str, built: datetime) -> dict:
     """Nodes (every published item and every term it points at) and edges (its front matter relations)."""
-    public = {"casus": published(site.corpus.cases.values()),
-              "instrument": published(site.corpus.instrumenten.values()),
-              "toolkit": published(site.corpus.toolkits.values())}
-    nodes: dict[str, dict] = {}
-    for kind, items in public.items():
-        for entity in items:
-            nodes[f"{kind}:{entity.id}"] = {"id": f"{kind}:{entity.id}", "soort": kind, "naam": entity.title,
-                                            "url": page_url(base_url, entity)}
-    resultaten = site.reference.resultaten
-    for resultaat_id, resultaat in resultaten.items():  # every beoogd resultaat: coverage is the point
+    items = published(site.corpus.entities())
+    nodes: dict[str, dict] = {f"{entity.kind}:{entity.id}": {
+        "id": f"{entity.kind}:{entity.id}", "soort": entity.kind, "naam": entity.title,
+        "url": page_url(base_url, entity)} for entity in items}
+    for resultaat_id, resultaat in site.reference.resultaten.items():  # every beoogd resultaat: coverage is the point
         nodes[f"resultaat:{resultaat_id}"] = {
             "id": f"resultaat:{resultaat_id}", "soort": "resultaat", "naam": resultaat["kort"],
             "url": page_url(base_url, f"themas/{resultaat['thema']}.md") + f"#{resultaat_id}"}
 
-    def reference_node(kind: str, term: str) -> str:
-        key = f"{kind}:{term}"
+    def term_node(target: str, term: str) -> str:
+        key = f"{node_kind(target)}:{term}"
         if key not in nodes:
-            list_name, taxonomy = REFERENCE_NODES[kind]
-            item = site.reference.lists.get(list_name, {}).get(term, {})
-            uri = f"oogst/{term}.md" if kind == "ijkmoment" else f"{TAXONOMY[taxonomy].folder}/{term}.md"
-            nodes[key] = {"id": key, "soort": kind, "naam": item.get("naam") or item.get("titel") or term,
-                          "url": page_url(base_url, uri)}
+            taxonomy = TAXONOMY[target]
+            nodes[key] = {"id": key, "soort": taxonomy.node, "naam": site.graph.label(taxonomy, term),
+                          "url": page_url(base_url, f"{taxonomy.folder}/{term}.md")}
         return key
 
     edges = []
-    for kind, items in public.items():
-        for entity in items:
-            source = f"{kind}:{entity.id}"
-            for field_name, (target_kind, relation) in RELATIONS[kind].items():
-                value = getattr(entity, field_name, None)
-                for term in value if isinstance(value, list) else [value] if value else []:
-                    if target_kind in ("casus", "instrument"):
-                        target = f"{target_kind}:{term}"
-                        if target not in nodes:
-                            continue  # points at a draft (preview build only)
-                    elif target_kind == "resultaat":
-                        target = f"resultaat:{term}"
-                    else:
-                        target = reference_node(target_kind, term)
-                    edges.append({"bron": source, "doel": target, "relatie": relation})
-    for resultaat_id, resultaat in resultaten.items():
-        edges.append({"bron": f"resultaat:{resultaat_id}", "doel": reference_node("thema", resultaat["thema"]),
+    for entity in items:
+        for item in relations(type(entity)):
+            target = item.about.points_at
+            assert target is not None and item.about.edge is not None
+            for term in entity.values(item.name):
+                if target in ENTITY_TYPES:
+                    node = f"{target}:{term}"
+                    if node not in nodes:
+                        continue  # points at a draft (preview build only)
+                else:
+                    node = f"resultaat:{term}" if target == "resultaten" else term_node(target, term)
+                edges.append({"bron": f"{entity.kind}:{entity.id}", "doel": node, "relatie": item.about.edge})
+    for resultaat_id, resultaat in site.reference.resultaten.items():
+        edges.append({"bron": f"resultaat:{resultaat_id}", "doel": term_node("themas", resultaat["thema"]),
                       "relatie": "hoort_bij"})
     return {**_envelope("relaties", built, base_url), "nodes": sorted(nodes.values(), key=lambda n: n["id"]),
             "edges": edges}
@@ -337,26 +270,20 @@ EXPORTS = {
 }
 
 
-def _json(data) -> str:
+def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-def base_url_of(site_url: str) -> str:
-    """The site's address with one trailing slash ("/" when none is configured)."""
-    return site_url.rstrip("/") + "/" if site_url else "/"
 
 
 def files(site: Site, site_url: str, built: datetime | None = None) -> list[DataFile]:
     """Every open-data file and its schema."""
-
     base_url = base_url_of(site_url)
     built = built or build_time()
     content = {
-        "cases.json": _json(cases_json(site, base_url, built)),
+        "cases.json": _json(collection_json(site, "casus", base_url, built)),
         "cases.csv": cases_csv(site, base_url),
         "cases.geojson": _json(cases_geojson(site, base_url, built)),
-        "instrumenten.json": _json(instrumenten_json(site, base_url, built)),
-        "toolkits.json": _json(toolkits_json(site, base_url, built)),
+        "instrumenten.json": _json(collection_json(site, "instrument", base_url, built)),
+        "toolkits.json": _json(collection_json(site, "toolkit", base_url, built)),
         "relaties.json": _json(relaties_json(site, base_url, built)),
     }
     result = [DataFile(f"{FOLDER}/{name}", text) for name, text in content.items()]

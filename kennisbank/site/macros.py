@@ -49,9 +49,9 @@ class Macros:
     def in_een_oogopslag(self) -> str:
         """De deal in één scherm: kaarten met doel, looptijd, thema's, fasen, partners en wat de kennisbank bevat."""
         corpus = self.site.corpus
-        themes = ", ".join(self._link(term_uri("themas", t["id"]), t["naam"]) for t in self.reference.themas.values())
-        phases = " → ".join(self._link(term_uri("fasen", f["id"]), f["naam"]) for f in self.reference.fasen.values())
-        partners = list(self.reference.partners.values())
+        themes = ", ".join(self._link(term_uri("themas", t["id"]), t["naam"]) for t in self.reference["themas"].values())
+        phases = " → ".join(self._link(term_uri("fasen", f["id"]), f["naam"]) for f in self.reference["fasen"].values())
+        partners = list(self.reference["partners"].values())
         cities = sum(1 for p in partners if p.get("soort") == "gemeente")
         ministries = sum(1 for p in partners if p.get("soort") == "ministerie")
         cards = [
@@ -112,21 +112,21 @@ class Macros:
     def opgaven(self) -> str:
         """De actuele vraagstukken en opgaven in binnensteden."""
         return "".join(f"**{item['naam']}.** {item.get('tekst', '').strip()}\n\n"
-                       for item in self.reference.opgaven.values())
+                       for item in self.reference["opgaven"].values())
 
     def rollen(self) -> str:
         """De vier rollen van de gemeente als regisseur, elk met een link naar zijn pagina."""
         return "".join(f"- {self._link(term_uri('rollen', item['id']), item['naam'])}: {item['tekst'].strip()}\n"
-                       for item in self.reference.rollen.values())
+                       for item in self.reference["rollen"].values())
 
     def doelen(self) -> str:
         """De zes doelen met hun toelichting."""
         return "".join(f"{item['nummer']}. **{item['titel'].strip()}**  \n    {item['toelichting'].strip()}\n"
-                       for item in self.reference.doelen.values())
+                       for item in self.reference["doelen"].values())
 
     def doelen_kort(self) -> str:
         """De zes doelen, alleen de titels, met een link naar de toelichting op "Over de City Deal"."""
-        return ("".join(f"{item['nummer']}. {item['titel'].strip()}\n" for item in self.reference.doelen.values())
+        return ("".join(f"{item['nummer']}. {item['titel'].strip()}\n" for item in self.reference["doelen"].values())
                 + f"\n{self._link('over.md', 'Meer over de doelen', 'doelen')}\n")
 
     # -- themes and terms ------------------------------------------------------
@@ -134,7 +134,7 @@ class Macros:
     def themas(self) -> str:
         """De vier ontwikkelthema's met een korte omschrijving en het aantal casussen."""
         lines = []
-        for thema in self.reference.themas.values():
+        for thema in self.reference["themas"].values():
             cases = len([c for c in self.site.corpus.cases.values() if thema["id"] in c.themas])
             lines.append(f"- **{self._link(term_uri('themas', thema['id']), thema['naam'])}** — "
                          f"{thema['kort'].strip()} ({cases} casussen)\n")
@@ -142,14 +142,14 @@ class Macros:
 
     def resultaten(self, thema: str) -> str:
         """De beoogde resultaten van één thema (`thema` is de id), elk gelinkt aan zijn dekking op de themapagina."""
-        items = self.reference.themas.get(thema, {}).get("resultaten", [])  # unknown: data/themas.yml is broken
+        items = self.reference["themas"].get(thema, {}).get("resultaten", [])  # unknown: data/themas.yml is broken
         return "".join(f"- {self._link(term_uri('themas', thema), item['kort'], item['id'])}: {item['tekst'].strip()}\n"
                        for item in items)
 
     def _terms(self, name: str, description: str = "omschrijving") -> str:
         return "".join(f"- {self._link(term_uri(name, item['id']), item['naam'])}"
                        + (f": {item[description].strip()}" if item.get(description) else "") + "\n"
-                       for item in getattr(self.reference, name).values())
+                       for item in self.reference[name].values())
 
     def inzichten(self) -> str:
         """De voorwaardenscheppende inzichten met een korte samenvatting."""
@@ -165,12 +165,12 @@ class Macros:
 
     def begeleiden(self) -> str:
         """De onderwerpen voor begeleiden en toetsen, als gewone lijst."""
-        return "".join(f"- {item['naam']}\n" for item in self.reference.begeleiden.values())
+        return "".join(f"- {item['naam']}\n" for item in self.reference["begeleiden"].values())
 
     def fasen(self) -> str:
         """De drie fasen met hun activiteiten en resultaat."""
         markdown = ""
-        for fase in self.reference.fasen.values():
+        for fase in self.reference["fasen"].values():
             markdown += f"### {self._link(term_uri('fasen', fase['id']), fase['naam'])}: {fase['titel']}\n\n"
             markdown += (fase.get("omschrijving", "").strip() + "\n\n") if fase.get("omschrijving") else ""
             for activiteit in fase["activiteiten"]:
@@ -185,7 +185,7 @@ class Macros:
     def fasen_kort(self) -> str:
         """De drie fasen, elk op één regel, met het aantal casussen per fase."""
         lines = []
-        for fase in self.reference.fasen.values():
+        for fase in self.reference["fasen"].values():
             count = sum(1 for case in self.site.corpus.cases.values() if case.fase == fase["id"])
             lines.append(f"- **{self._link(term_uri('fasen', fase['id']), fase['naam'])}**: {fase['titel']} "
                          f"({count} {'casus' if count == 1 else 'casussen'})\n")
@@ -194,16 +194,16 @@ class Macros:
     def city_deals(self) -> str:
         """De andere City Deals waarmee de deal verbinding zoekt, met hun doel."""
         return "".join(f"- **{self._link(term_uri('citydeals', deal['id']), deal['naam'])}** — {deal['doel'].strip()}\n"
-                       for deal in self.reference.citydeals.values())
+                       for deal in self.reference["citydeals"].values())
 
     def partners(self) -> str:
         """Alle partners op één regel, elk gelinkt aan zijn pagina."""
-        return ", ".join(self._link(term_uri("partners", p["id"]), p["naam"]) for p in self.reference.partners.values())
+        return ", ".join(self._link(term_uri("partners", p["id"]), p["naam"]) for p in self.reference["partners"].values())
 
     def partners_per_soort(self) -> str:
         """De partners per soort: gemeenten, ministeries, kennisnetwerken, brancheorganisaties."""
         groups: dict[str, list[dict]] = {}
-        for partner in self.reference.partners.values():
+        for partner in self.reference["partners"].values():
             groups.setdefault(partner.get("soort", "overig"), []).append(partner)
         return "".join(f"- **{PARTNER_GROUPS.get(soort, soort.capitalize())}**: "
                        + ", ".join(self._link(term_uri("partners", p["id"]), p["naam"]) for p in members) + "\n"
@@ -212,14 +212,14 @@ class Macros:
     def ijkmomenten(self) -> str:
         """De ijkmomenten met hun datum, gelinkt aan wat er is geoogst."""
         return "".join(f"- {self._link(term_uri('ijkmomenten', m['id']), m['naam'])} ({dutch_date(m['datum'])})\n"
-                       for m in self.reference.ijkmomenten.values())
+                       for m in self.reference["ijkmomenten"].values())
 
     # -- content ---------------------------------------------------------------
 
     def nieuwste_cases(self, aantal: int = 5) -> str:
         """De laatst bijgewerkte casussen (standaard vijf) met stad en datum."""
         cases = sorted(self.site.corpus.cases.values(), key=lambda c: (c.bijgewerkt, c.titel), reverse=True)
-        return "".join(f"- {entity_link(self.current_uri(), c)} ({text(self.site.reference.steden[c.stad]['naam'])}, "
+        return "".join(f"- {entity_link(self.current_uri(), c)} ({text(self.site.reference['steden'][c.stad]['naam'])}, "
                        f"{dutch_date(c.bijgewerkt)})\n" for c in cases[:aantal])
 
     # -- this reference --------------------------------------------------------

@@ -62,12 +62,12 @@ def deal_page(site: Site, deal: dict) -> GeneratedPage:
 
 
 def _matrix(site: Site, uri: str, columns: str, labelled_by: str, counts: bool) -> str:
-    terms = list(getattr(site.reference, columns).values())
+    terms = list(site.reference[columns].values())
     headers = ["City Deal"] + [term_link(site, uri, columns, term["id"]) for term in terms]
     if counts:
         headers += ["Casussen", "Instrumenten"]
     rows = []
-    for deal in site.reference.citydeals.values():
+    for deal in site.reference["citydeals"].values():
         cells = [yes_no(term["id"] in deal.get(columns, [])) for term in terms]
         if counts:
             cases, instruments = _references(site, deal["id"])
@@ -92,9 +92,9 @@ def _box(x: float, y: float, label: str, css: str) -> str:
 
 def relations_figure(site: Site) -> str:
     """City Deals on the left, this deal's themes and inzichten on the right, a line for each touch."""
-    deals = list(site.reference.citydeals.values())
-    themas = list(site.reference.themas.values())
-    inzichten = list(site.reference.inzichten.values())
+    deals = list(site.reference["citydeals"].values())
+    themas = list(site.reference["themas"].values())
+    inzichten = list(site.reference["inzichten"].values())
     right_y: dict[tuple[str, str], float] = {}
     y = 30.0
     parts = [element("text", "Thema's", x=RIGHT_X, y=20, class_="kb-svg-label")]
@@ -141,7 +141,7 @@ def relations_figure(site: Site) -> str:
 
 def index_page(site: Site) -> GeneratedPage:
     uri = "city-deals/index.md"
-    deals = list(site.reference.citydeals.values())
+    deals = list(site.reference["citydeals"].values())
     markdown = "# Andere City Deals\n\n"
     markdown += (f"De deal zoekt actief verbinding met {len(deals)} andere City Deals waarin kennis en instrumenten "
                  "worden ontwikkeld die voor binnensteden van belang zijn. Per City Deal: het doel, de looptijd, "
@@ -164,5 +164,5 @@ def index_page(site: Site) -> GeneratedPage:
 
 def pages(site: Site):
     yield index_page(site)
-    for deal in site.reference.citydeals.values():
+    for deal in site.reference["citydeals"].values():
         yield deal_page(site, deal)

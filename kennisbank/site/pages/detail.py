@@ -75,7 +75,7 @@ def case_page(site: Site, case: Casus) -> GeneratedPage:
     markdown += VOORBEELD_NOTICE if case.voorbeeld else ""
     markdown += f'<p class="kb-samenvatting">{text(case.samenvatting)}</p>\n\n'
     markdown += good_practice(site, uri, case) + card(rows) + history_line(case) + body(case)
-    toolkits = site.graph.toolkits_with_case.get(case.id, [])
+    toolkits = site.graph.linking_to(case, "toolkit")
     if toolkits:
         markdown += "## Onderdeel van toolkit\n\n" + entity_list(uri, toolkits)
     related = site.graph.related_cases(case)
@@ -113,9 +113,9 @@ def instrument_page(site: Site, instrument: Instrument) -> GeneratedPage:
     markdown = f"# {text(instrument.naam)}\n\n"
     markdown += f'<p class="kb-samenvatting">{text(instrument.samenvatting)}</p>\n\n'
     markdown += card(rows) + body(instrument)
-    markdown += "## Toegepast in\n\n" + entity_list(uri, site.graph.cases_using.get(instrument.id, []),
+    markdown += "## Toegepast in\n\n" + entity_list(uri, site.graph.linking_to(instrument, "casus"),
                                                    empty="Nog geen casus gebruikt dit instrument.")
-    toolkits = site.graph.toolkits_with_instrument.get(instrument.id, [])
+    toolkits = site.graph.linking_to(instrument, "toolkit")
     if toolkits:
         markdown += "\n## In toolkits\n\n" + entity_list(uri, toolkits)
     return GeneratedPage(uri, markdown, source=instrument.path, contributor=True)

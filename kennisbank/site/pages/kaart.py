@@ -27,7 +27,7 @@ def position(site: Site, case: Casus) -> tuple[float, float]:
     """(lon, lat) of a case: its own locatie, or the centre of its city."""
     if case.locatie:
         return case.locatie["lon"], case.locatie["lat"]
-    stad = site.reference.steden[case.stad]
+    stad = site.reference["steden"][case.stad]
     return stad["lon"], stad["lat"]
 
 
@@ -48,7 +48,7 @@ def map_svg(site: Site, projection: Projection = Projection()) -> str:
     land = "".join(element("path", d=projection.path(shape), class_="kb-svg-land") for shape in SHAPES)
     cities, markers = [], []
     with_cases = {case.stad for case in cases}
-    for stad in site.reference.steden.values():
+    for stad in site.reference["steden"].values():
         if not (stad.get("deelnemer") or stad["id"] in with_cases):
             continue
         x, y = projection.xy(stad["lon"], stad["lat"])
@@ -60,7 +60,7 @@ def map_svg(site: Site, projection: Projection = Projection()) -> str:
     for spot, here in spots.items():
         for case, (x, y) in zip(here, _spread([spot] * len(here))):
             fase = site.graph.label(TAXONOMY["fasen"], case.fase).lower()
-            name = f"{case.titel} ({site.reference.steden[case.stad]['naam']}, fase {fase})"
+            name = f"{case.titel} ({site.reference['steden'][case.stad]['naam']}, fase {fase})"
             marker = element("circle", cx=f"{x:g}", cy=f"{y:g}", r=MARKER, class_=f"kb-svg-marker kb-fase-{case.fase}")
             markers.append(element("a", element("title", esc(name)) + marker, href=href(URI, case.src_uri),
                                    aria_label=name, class_="kb-svg-link"))
@@ -75,7 +75,7 @@ def _legend(site: Site) -> str:
     items = "".join(
         f'<li><svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">'
         f'<circle cx="8" cy="8" r="{MARKER}" class="kb-svg-marker kb-fase-{fase["id"]}"/></svg> {esc(fase["naam"])}</li>'
-        for fase in site.reference.fasen.values())
+        for fase in site.reference["fasen"].values())
     return f'<ul class="kb-legenda" aria-label="Legenda: kleur per fase">{items}</ul>'
 
 
@@ -88,7 +88,7 @@ def kaart_page(site: Site) -> GeneratedPage:
     markdown += "## Casussen per stad {#per-stad}\n\n"
     steden = TAXONOMY["steden"]
     found = False
-    for stad in site.reference.steden.values():
+    for stad in site.reference["steden"].values():
         cases = site.graph.items_with(steden, stad["id"], "casus")
         if not cases:
             continue

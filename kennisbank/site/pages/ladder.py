@@ -24,7 +24,7 @@ NAME_WIDTH = 23  # characters per line under a step
 
 def rungs(site: Site) -> list[dict]:
     """The sturing steps from drang to dwang."""
-    return sorted(site.reference.sturing.values(), key=lambda rung: rung["trede"])
+    return sorted(site.reference["sturing"].values(), key=lambda rung: rung["trede"])
 
 
 def instruments_per_rung(site: Site, thema: str) -> dict[str, list[Instrument]]:

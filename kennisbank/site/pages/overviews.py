@@ -163,7 +163,7 @@ def instruments_page(site: Site) -> GeneratedPage:
     markdown += ("Per thema staan de instrumenten hieronder op de "
                  f"{link(uri, 'sturing/index.md', 'vijf treden van de sturingsladder')}: van stimuleren (drang) "
                  "tot afdwingen (dwang).\n\n")
-    for thema in site.reference.themas.values():
+    for thema in site.reference["themas"].values():
         markdown += ladder.ladder(site, uri, thema["id"], thema["naam"])
     return GeneratedPage(uri, markdown)
 
@@ -171,7 +171,7 @@ def instruments_page(site: Site) -> GeneratedPage:
 def toolkits_page(site: Site) -> GeneratedPage:
     uri = "toolkits/index.md"
     markdown = "# Toolkits\n\nGebundelde aanpakken: de oogst per thema.\n\n"
-    for thema in site.reference.themas.values():
+    for thema in site.reference["themas"].values():
         toolkits = site.graph.items_with(TAXONOMY["themas"], thema["id"], "toolkit")
         if toolkits:
             markdown += f"## {text(thema['naam'])}\n\n" + entity_list(uri, toolkits) + "\n"

@@ -7,7 +7,7 @@ page links back to every case in it.
 from __future__ import annotations
 
 from kennisbank.graph import Site
-from kennisbank.graph import TAXONOMIES, Taxonomy
+from kennisbank.graph import TAXONOMIES, Taxonomy, kinds_with
 from kennisbank.site.pages.common import GeneratedPage, entity_list, link, term_uri, text
 
 KIND_HEADINGS = {"casus": "Casussen", "instrument": "Instrumenten", "toolkit": "Toolkits"}
@@ -30,7 +30,7 @@ def _lead(item: dict) -> str:
 def _extra(site: Site, uri: str, taxonomy: Taxonomy, term: str) -> str:
     """What a kind of term page shows besides its items."""
     if taxonomy.name == "inzichten":
-        deals = [deal for deal in site.reference.citydeals.values() if term in deal.get("inzichten", [])]
+        deals = [deal for deal in site.reference["citydeals"].values() if term in deal.get("inzichten", [])]
         if deals:
             return "## Andere City Deals over dit inzicht\n\n" + "".join(
                 f"- {link(uri, term_uri('citydeals', deal['id']), deal['naam'])}\n" for deal in deals) + "\n"
@@ -46,7 +46,7 @@ def term_page(site: Site, taxonomy: Taxonomy, term: str, item: dict) -> Generate
     markdown += f"*{text(taxonomy.singular[:1].upper() + taxonomy.singular[1:])}* · "
     markdown += link(uri, f"{taxonomy.folder}/index.md", f"alle {taxonomy.plural.lower()}") + "\n\n"
     markdown += _lead(item) + _description(item)
-    for kind in taxonomy.kinds:
+    for kind in kinds_with(taxonomy):
         items = site.graph.items_with(taxonomy, term, kind)
         markdown += f"## {KIND_HEADINGS[kind]}\n\n"
         markdown += entity_list(uri, items, empty=f"Nog geen {KIND_HEADINGS[kind].lower()}.")
@@ -78,7 +78,7 @@ OWN_PAGES = {"ijkmomenten", "themas", "citydeals"}
 
 def pages(site: Site):
     for taxonomy in TAXONOMIES:
-        if taxonomy.name in OWN_PAGES:
+        if taxonomy.name in OWN_PAGES or not taxonomy.folder:
             continue
         yield taxonomy_index(site, taxonomy)
         for term, item in site.graph.terms(taxonomy).items():

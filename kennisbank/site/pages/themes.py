@@ -43,7 +43,7 @@ def _results(site: Site, uri: str, thema: dict) -> str:
 
 def _cases_per_phase(site: Site, uri: str, cases: list[Casus]) -> str:
     markdown = "## Casussen per fase {#casussen}\n\n"
-    for fase in site.reference.fasen.values():
+    for fase in site.reference["fasen"].values():
         in_phase = [case for case in cases if case.fase == fase["id"]]
         markdown += f"### {text(fase['naam'])}: {text(fase['titel'])} {{#fase-{fase['id']}}}\n\n"
         markdown += entity_list(uri, in_phase, empty="Nog geen casus in deze fase.") + "\n"
@@ -52,7 +52,7 @@ def _cases_per_phase(site: Site, uri: str, cases: list[Casus]) -> str:
 
 def _city_deals(site: Site, uri: str, thema_id: str, cases: list[Casus]) -> str:
     """City Deals touching this theme: by the deal's own data, or because a case of the theme refers to one."""
-    deals = [deal for deal in site.reference.citydeals.values()
+    deals = [deal for deal in site.reference["citydeals"].values()
              if thema_id in deal.get("themas", []) or any(deal["id"] in case.citydeals for case in cases)]
     if not deals:
         return ""
@@ -65,7 +65,7 @@ def theme_page(site: Site, thema: dict) -> GeneratedPage:
     uri = term_uri(THEMAS, thema_id)
     cases = site.graph.items_with(THEMAS, thema_id, "casus")
     toolkits = site.graph.items_with(THEMAS, thema_id, "toolkit")
-    total = len(site.reference.themas)
+    total = len(site.reference["themas"])
     markdown = f"# {text(thema['naam'])}\n\n"
     markdown += f"*Ontwikkelthema {thema.get('nummer', '')} van {total}* · {link(uri, 'themas/index.md', 'alle thema’s')}\n\n"
     markdown += f'<p class="kb-samenvatting">{text(thema.get("kort", ""))}</p>\n\n' if thema.get("kort") else ""
@@ -90,7 +90,7 @@ def themes_index(site: Site) -> GeneratedPage:
     uri = "themas/index.md"
     markdown = "# Thema's\n\nDe City Deal werkt in vier ontwikkelthema's. Per thema: wat de deal wil bereiken, "
     markdown += "hoe ver de casussen en instrumenten daarin zijn, en de ladder van drang naar dwang.\n\n"
-    for thema in site.reference.themas.values():
+    for thema in site.reference["themas"].values():
         resultaten = thema.get("resultaten", [])
         covered = sum(1 for r in resultaten if site.graph.coverage(r["id"])[0])
         cases = len(site.graph.items_with(THEMAS, thema["id"], "casus"))
@@ -104,7 +104,7 @@ def themes_index(site: Site) -> GeneratedPage:
 
 def pages(site: Site):
     yield themes_index(site)
-    for thema in site.reference.themas.values():
+    for thema in site.reference["themas"].values():
         yield theme_page(site, thema)
 
 

@@ -16,7 +16,9 @@ import yaml
 
 from kennisbank.graph import Site
 from kennisbank.graph import TAXONOMY
-from kennisbank.content.validate import PATTERN_HINTS, REFERENCES, SCHEMA_DIR, TYPE_NAMES, load_schema
+from kennisbank.content.model import ENTITY_TYPES
+from kennisbank.content.registry import TAXONOMY as TAXONOMIES_BY_NAME
+from kennisbank.content.validate import PATTERN_HINTS, SCHEMA_DIR, TYPE_NAMES, checked_references, load_schema
 from kennisbank.site.pages.common import GeneratedPage, link, text
 
 ENTITIES = {  # kind -> (page title, where the files live, overview page)
@@ -24,8 +26,7 @@ ENTITIES = {  # kind -> (page title, where the files live, overview page)
     "instrument": ("Velden van een instrument", "instrumenten/", "instrumenten/index.md"),
     "toolkit": ("Velden van een toolkit", "instrumenten/toolkits/", "toolkits/index.md"),
 }
-COLLECTION_TARGETS = {"instrumenten": ("instrumenten/index.md", "instrumenten/"),
-                      "cases": ("cases/index.md", "cases/")}
+COLLECTION_TARGETS = {kind: (f"{cls.folder}/index.md", f"{cls.source_folder}/") for kind, cls in ENTITY_TYPES.items()}
 PLURALS = (("groep velden", "groepen velden"), ("een id", "ids"), ("een bestandsnaam", "bestandsnamen"),
            ("één waarde", "waarden"))
 PATTERN_EXAMPLES = {
@@ -64,11 +65,11 @@ class _FieldPage:
                 if item.startswith(singular):
                     item = plural + item[len(singular):]
             return f"lijst van {item}" + (f", minstens {spec['minItems']}" if spec.get("minItems") else "")
-        target = REFERENCES.get(self.kind, {}).get(dotted, "")
+        target = checked_references(self.kind).get(dotted, "")
         if spec.get("enum"):
             return "één waarde uit de lijst hieronder"
-        if target.startswith("data:"):
-            return f"een id uit data/{'themas' if target == 'data:resultaten' else target[5:]}.yml"
+        if target in TAXONOMIES_BY_NAME:
+            return f"een id uit data/{TAXONOMIES_BY_NAME[target].data}.yml"
         if target in COLLECTION_TARGETS:
             return f"een bestandsnaam uit {COLLECTION_TARGETS[target][1]} zonder .md"
         if json_type == "object":
@@ -99,23 +100,24 @@ class _FieldPage:
             f"- `{value}`" + (f" — {text(labels[value])}" if value in labels else "") + "\n" for value in values) + "\n"
 
     def reference_values(self, dotted: str) -> str:
-        target = REFERENCES.get(self.kind, {}).get(dotted)
+        target = checked_references(self.kind).get(dotted)
         if not target:
             return ""
         if target in COLLECTION_TARGETS:
             overview, folder = COLLECTION_TARGETS[target]
             return (f"Toegestaan: de bestandsnaam zonder `.md` van een bestand in `{folder}`; zie "
                     f"{link(self.uri, overview, 'het overzicht')}.\n\n")
-        name = target[5:]
+        name = target
         if name == "resultaten":
             items = {rid: f"{item['kort']} (thema {item['thema']})" for rid, item in self.site.reference.resultaten.items()}
             intro = f"Toegestane ids (uit `data/themas.yml`; zie ook {link(self.uri, 'themas/index.md', 'de thema’s')}):"
         else:
             items = {tid: item.get("naam") or item.get("titel") or tid
-                     for tid, item in (getattr(self.site.reference, name, None) or {}).items()}
-            taxonomy = next((t for t in TAXONOMY.values() if t.name == name), None)
-            seen = f"; zie ook {link(self.uri, f'{taxonomy.folder}/index.md', taxonomy.plural.lower())}" if taxonomy else ""
-            intro = f"Toegestane ids (uit `data/{name}.yml`{seen}):"
+                     for tid, item in self.site.reference[name].items()}
+            taxonomy = TAXONOMY[name]
+            seen = (f"; zie ook {link(self.uri, f'{taxonomy.folder}/index.md', taxonomy.plural.lower())}"
+                    if taxonomy.folder else "")
+            intro = f"Toegestane ids (uit `data/{taxonomy.data}.yml`{seen}):"
         values = ", ".join(f"`{tid}` ({text(label)})" for tid, label in items.items())
         return f"{intro} {values or '*nog geen*'}.\n\n"
 
@@ -130,9 +132,9 @@ class _FieldPage:
             return None if item is None else [item]
         if spec.get("enum"):
             return spec["enum"][0]
-        target = REFERENCES.get(self.kind, {}).get(dotted, "")
-        if target.startswith("data:"):
-            ids = list(getattr(self.site.reference, target[5:], None) or {})
+        target = checked_references(self.kind).get(dotted, "")
+        if target in TAXONOMIES_BY_NAME:
+            ids = list(self.site.reference[target])
             if ids:
                 return ids[0]
         if json_type == "object":
