@@ -154,8 +154,11 @@ def test_ci_runs_the_check_the_tests_and_the_strict_build_on_every_pull_request(
 def test_pages_deploys_from_main_with_the_pages_actions():
     flow = workflow("pages.yml")
     assert flow["on"]["push"]["branches"] == ["main"]
-    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    # least privilege: nothing for the workflow, reading for the build, Pages only for the deployment
+    assert flow["permissions"] == {}
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     uses = [step.get("uses", "") for step in build["steps"]]
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
