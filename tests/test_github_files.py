@@ -114,15 +114,40 @@ def workflow(name: str) -> dict:
     return parsed
 
 
+SEPARATORS = {"|", "||", "&&", ";", "&"}
+REDIRECTIONS = {">", ">>", "<", ">&", "&>"}
+
+
+def simple_commands(line: str) -> list[list[str]]:
+    """The commands of one shell line: pipelines and lists split, redirections (and their file) left out."""
+    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer.whitespace_split, lexer.commenters = True, ""
+    found, words, redirected = [], [], False
+    for token in lexer:
+        if redirected:
+            redirected = False
+        elif token in REDIRECTIONS:
+            redirected = True
+        elif token in SEPARATORS:
+            found, words = found + [words] * bool(words), []
+        else:
+            words.append(token)
+    return found + [words] * bool(words)
+
+
 def commands(flow: dict) -> list[list[str]]:
-    """Every command line of every run step."""
+    """Every command of every run step (each command of a pipeline on its own)."""
     lines = []
     for job in flow["jobs"].values():
         for step in job["steps"]:
             for line in step.get("run", "").splitlines():
                 if line.strip() and not line.strip().startswith("#"):
-                    lines.append(shlex.split(line))
+                    lines += simple_commands(line)
     return lines
+
+
+def test_commands_are_split_at_pipes_and_redirections():
+    assert simple_commands('a --x "b c" | tee "$F" && d >> "$G"') == [["a", "--x", "b c"], ["tee", "$F"], ["d"]]
 
 
 @pytest.mark.parametrize("name", ["ci.yml", "pages.yml"])
@@ -136,6 +161,8 @@ def test_workflow_commands_exist(name):
             tool = program.removeprefix(".venv/bin/")
             assert tool in scripts or tool in ("python", "mkdocs"), program
             assert shutil.which(tool, path=str(Path(sys.executable).parent)), program
+            if tool == "python" and words[1].endswith(".py"):
+                assert (ROOT / words[1]).is_file(), words[1]
         if words[:2] == [".venv/bin/kennisbank", "check"]:
             assert words[2:] == ["--format", "github"]
 
@@ -146,16 +173,51 @@ def test_ci_runs_the_check_the_tests_and_the_strict_build_on_every_pull_request(
     run = [" ".join(words) for words in commands(flow)]
     assert ".venv/bin/kennisbank check --format github" in run
     assert any(line.startswith("scripts/test") for line in run)
-    assert ".venv/bin/mkdocs build --strict" in run
+    assert ".venv/bin/mkdocs build --strict --site-dir site" in run
     checkout = next(s for s in flow["jobs"]["controle"]["steps"] if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0  # dates come from the history
+
+
+def test_ci_uploads_the_preview_and_writes_a_summary_on_a_pull_request():
+    flow = workflow("ci.yml")
+    steps = flow["jobs"]["controle"]["steps"]
+    check = next(s for s in steps if s.get("run", "").startswith(".venv/bin/kennisbank check"))
+    build = next(s for s in steps if s.get("run", "").startswith(".venv/bin/mkdocs build"))
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    summary = next(s for s in steps if "scripts/pr_preview.py" in s.get("run", ""))
+    assert steps.index(check) < steps.index(build) < steps.index(upload) < steps.index(summary)
+    # the site that was built strictly is the one uploaded
+    assert build["run"].split("--site-dir ")[1] == upload["with"]["path"] == "site"
+    assert upload["with"]["if-no-files-found"] == "error"
+    assert "github.event_name == 'pull_request'" in upload["if"]
+    # the summary also when the check or the build failed: then it lists the problems
+    assert "github.event_name == 'pull_request'" in summary["if"] and "!cancelled()" in summary["if"]
+    assert summary["run"].rstrip().endswith('>> "$GITHUB_STEP_SUMMARY"')
+    kept = check["run"].split("| tee ")[1]
+    assert f"--controle {kept}" in summary["run"] and f"--artefact {upload['with']['name']}" in summary["run"]
+    assert summary["env"]["BASIS"] == "${{ github.event.pull_request.base.sha }}"
+    # piped into tee, a failing check must still fail its step: bash with pipefail
+    assert flow["defaults"]["run"]["shell"] == "bash"
+
+
+@pytest.mark.parametrize("name", ["ci.yml", "pages.yml"])
+def test_run_scripts_take_event_data_only_through_env(name):
+    """No ${{ }} in a run script: a branch name or title would run as shell code (template injection)."""
+    for job in workflow(name)["jobs"].values():
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step.get("name")
+            if "|" in step.get("run", ""):  # GitHub's default shell has no pipefail
+                assert step.get("shell", workflow(name).get("defaults", {}).get("run", {}).get("shell")) == "bash"
 
 
 def test_pages_deploys_from_main_with_the_pages_actions():
     flow = workflow("pages.yml")
     assert flow["on"]["push"]["branches"] == ["main"]
-    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    # least privilege: nothing for the workflow, reading for the build, Pages only for the deployment
+    assert flow["permissions"] == {}
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     uses = [step.get("uses", "") for step in build["steps"]]
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
