@@ -29,8 +29,8 @@ from pathlib import Path
 
 import yaml
 
-from kennisbank.corpus import COLLECTIONS, CONTENT_FOLDERS
-from kennisbank.model import page_path
+from kennisbank.content.corpus import CONTENT_FOLDERS
+from kennisbank.content.model import ENTITY_TYPES, page_path
 
 ROOT = Path(__file__).resolve().parent.parent
 KIND_LABELS = {"casus": "Casus", "instrument": "Instrument", "toolkit": "Toolkit"}
@@ -98,9 +98,9 @@ def page_of(path: str) -> Page | None:
         name, slash, _ = rest.partition("/")
         if not slash and name.endswith(".md"):
             slug = name[: -len(".md")]
-            return Page(kind, slug, page_path(f"{COLLECTIONS[kind]}/{name}"))
+            return Page(kind, slug, page_path(f"{ENTITY_TYPES[kind].folder}/{name}"))
         if slash:  # a file in the item's own folder: an image or attachment of its page
-            return Page(kind, name, page_path(f"{COLLECTIONS[kind]}/{name}.md"), attachment=True)
+            return Page(kind, name, page_path(f"{ENTITY_TYPES[kind].folder}/{name}.md"), attachment=True)
         return None
     if path.startswith("docs/") and path.endswith(".md") and not path.startswith("docs/overrides/"):
         src_uri = path[len("docs/"):]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kennisbank.cli import github_annotation
-from kennisbank.problems import Problem
+from kennisbank.content.problems import Problem
 
 from .conftest import ROOT
 
@@ -158,7 +158,7 @@ def test_a_file_in_an_items_folder_is_an_attachment_of_its_page():
 
 
 @pytest.mark.parametrize("path, wide", [
-    ("data/steden.yml", "data"), ("mkdocs.yml", "code"), ("kennisbank/model.py", "code"),
+    ("data/steden.yml", "data"), ("mkdocs.yml", "code"), ("kennisbank/content/model.py", "code"),
     ("hooks/kennisbank_hooks.py", "code"), ("docs/overrides/main.html", "code"), ("docs/assets/kennisbank.css", "code"),
     ("tests/test_x.py", None), ("README.md", None), ("sjablonen/casus.md", None),
 ])
