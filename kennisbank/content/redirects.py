@@ -70,22 +70,3 @@ def read_old_names(root: Path, folder: str) -> dict[str, str]:
         source, _ = read_markdown(path, path.relative_to(root).as_posix())
         sources[path.stem] = source
     return {name: source.path for name, (_, source, _) in old_names(sources).items()}
-
-
-
-# The page mkdocs-redirects writes at an old address, in Dutch (its own is English, lang="en").
-REDIRECT_PAGE = """<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<title>Doorverwijzing</title>
-<link rel="canonical" href="{url}">
-<meta name="robots" content="noindex">
-<script>var anker=window.location.hash.substr(1);location.href="{url}"+(anker?"#"+anker:"")</script>
-<meta http-equiv="refresh" content="0; url={url}">
-</head>
-<body>
-<p>Deze pagina heeft een nieuw adres: <a href="{url}">ga naar de nieuwe pagina</a>.</p>
-</body>
-</html>
-"""

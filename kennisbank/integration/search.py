@@ -11,9 +11,10 @@ and a case matches the words of the related cases listed under it. After Materia
   topics, legal basis, toolkit steps; the short facets also as tags, shown as chips in the
   result), plus one entry per section the contributor wrote: its heading and the start of its
   text. What the site adds below (related cases, "toegepast in") is left out.
-- a generated list page (term pages such as /steden/dordrecht/, overviews, oogst): only its
-  heading and the start of its intro, with a lower boost. It is found by its name and leads to
-  the items; it does not crowd them out.
+- a generated list page (term pages such as /steden/dordrecht/, overviews, oogst): Material
+  does not read it at all (``search: exclude``, set by the plugin); it gets one entry here, its
+  title and the start of its intro, with a lower boost. It is found by its name and leads to the
+  items; it does not crowd them out.
 
 Hand-written pages stay as Material indexed them.
 
@@ -33,6 +34,7 @@ from kennisbank.content.registry import TAXONOMY, Declared, relations
 from kennisbank.content.model import Casus, Entity, Instrument, Toolkit
 from kennisbank.content.model import page_path as page_url  # as Material's index writes it
 from kennisbank.graph import Site
+from kennisbank.site.render import Page
 
 # -- Size of the index: every setting that changes it (target: <= 2 MB at 1,000 cases) ------------
 
@@ -50,32 +52,32 @@ LIST_PAGE_BOOST = 0.5  # a generated list page
 INDEX_PATH = "search/search_index.json"
 
 
-def rewrite_index(site_dir: str | Path, docs_dir: str | Path, site: Site, use_directory_urls: bool = True) -> None:
-    """Reshape the index Material wrote (see the module docstring); no index, nothing to do."""
+def rewrite_index(site_dir: str | Path, site: Site, generated: dict[str, Page], use_directory_urls: bool = True) -> None:
+    """Reshape the index Material wrote (see the module docstring); no index, nothing to do.
+
+    ``generated``: the generated pages by docs path. Material indexed the item pages; the list
+    pages it skipped (``search: exclude``) get one short entry here, from their title and intro.
+    """
     path = Path(site_dir) / INDEX_PATH
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    hand_written = {page_url(p.relative_to(docs_dir).as_posix(), use_directory_urls)
-                    for p in Path(docs_dir).rglob("*.md")}
-    index["docs"] = shaped_entries(index["docs"], site, hand_written, use_directory_urls)
+    index["docs"] = shaped_entries(index["docs"], site, generated, use_directory_urls)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def shaped_entries(entries: list[dict], site: Site, hand_written: set[str], use_directory_urls: bool = True):
-    """Material's entries, with item pages and list pages replaced as described above."""
+def shaped_entries(entries: list[dict], site: Site, generated: dict[str, Page], use_directory_urls: bool = True):
+    """Material's entries, with item pages reshaped and an entry for each list page added."""
     items = {page_url(entity.src_uri, use_directory_urls): entity for entity in site.corpus.entities()}
     by_page: dict[str, list[dict]] = {}
     for entry in entries:
         by_page.setdefault(entry["location"].split("#")[0], []).append(entry)
     shaped = []
     for url, page_entries in by_page.items():
-        if url in items:
-            shaped += item_entries(site, items[url], page_entries)
-        elif url in hand_written:
-            shaped += page_entries
-        else:
-            shaped.append(list_page_entry(page_entries[0]))
+        shaped += item_entries(site, items[url], page_entries) if url in items else page_entries
+    for uri, page in generated.items():
+        if page.search == "lijst":
+            shaped.append(list_page_entry(page_url(uri, use_directory_urls), page))
     return shaped
 
 
@@ -144,10 +146,11 @@ def own_headings(body: str) -> set[str]:
 # -- List pages ------------------------------------------------------------------------------------
 
 
-def list_page_entry(entry: dict) -> dict:
-    """Heading and the start of the intro of a generated list page."""
-    return {"location": entry["location"], "title": entry["title"],
-            "text": f"<p>{_cut(_plain(entry['text']), LIST_PAGE_TEXT_CHARS)}</p>", "boost": LIST_PAGE_BOOST}
+def list_page_entry(location: str, page: Page) -> dict:
+    """Title and the start of the intro of a generated list page."""
+    return {"location": location, "title": _escape(page.title),
+            "text": f"<p>{_escape(_cut(' '.join(page.description.split()), LIST_PAGE_TEXT_CHARS))}</p>",
+            "boost": LIST_PAGE_BOOST}
 
 
 # -- Text ------------------------------------------------------------------------------------------

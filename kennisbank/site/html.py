@@ -1,52 +1,40 @@
-"""Small helpers to draw SVG at build time: escaping, elements, text wrapping, page URLs.
+"""A small builder for the HTML and SVG that Python draws (the ladder, the relations graph, the map, charts).
 
-Pictures on the site (the instrument ladder, the City Deal relations, the map) are plain
-inline SVG written here, so that no diagram library and no request to another host is
-needed. They sit in raw HTML, where MkDocs does not rewrite ``.md`` links, so links in
-them are final URLs computed by ``href``.
+It escapes by default, with the same rules as the Jinja templates (MarkupSafe): a child or
+attribute value that is not ``Markup`` is text, so contributor text can never become an
+element or an attribute. Pictures are plain inline SVG written at build time: no diagram
+library, no request to another host.
 """
 
 from __future__ import annotations
 
-import html
-import posixpath
 import textwrap
 
-from kennisbank.content.model import page_path
+from markupsafe import Markup, escape
 
 
-def esc(value: object) -> str:
-    """Text or attribute value made safe for SVG/HTML."""
-    return html.escape(str(value), quote=True)
+def attributes(attrs: dict[str, object]) -> Markup:
+    """``{"class_": "a", "aria_label": "b"}`` -> `` class="a" aria-label="b"``; None values are left out."""
+    return Markup("").join(Markup(' {}="{}"').format(name.rstrip("_").replace("_", "-"), value)
+                           for name, value in attrs.items() if value is not None)
 
 
-def attributes(attrs: dict) -> str:
-    """``{"class": "a", "aria_label": "b"}`` -> ``' class="a" aria-label="b"'``; None values are left out."""
-    return "".join(f' {name.rstrip("_").replace("_", "-")}="{esc(value)}"'
-                   for name, value in attrs.items() if value is not None)
+def element(tag: str, *children: object, **attrs: object) -> Markup:
+    """One element; each child is escaped unless it is Markup already."""
+    inner = Markup("").join(escape(child) for child in children if child is not None and child != "")
+    if not inner and tag not in ("text", "title", "desc", "a", "g", "svg"):
+        return Markup("<{}{}/>").format(Markup(tag), attributes(attrs))
+    return Markup("<{}{}>{}</{}>").format(Markup(tag), attributes(attrs), inner, Markup(tag))
 
 
-def element(tag: str, content: str = "", **attrs) -> str:
-    """One element; ``content`` is inserted as is (escape text with ``esc``)."""
-    if not content:
-        return f"<{tag}{attributes(attrs)}/>"
-    return f"<{tag}{attributes(attrs)}>{content}</{tag}>"
+def svg(*children: object, width: float, height: float, **attrs: object) -> Markup:
+    """An inline SVG that scales with the page (its size is set in CSS)."""
+    return element("svg", *children, xmlns="http://www.w3.org/2000/svg", viewBox=f"0 0 {width:g} {height:g}", **attrs)
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters (SVG text does not wrap by itself)."""
-    return textwrap.wrap(str(text), width=width, break_long_words=True) or [""]
+    """Lines of at most ``width`` characters, broken between words only (SVG text does not wrap by itself).
 
-
-def svg(content: str, width: float, height: float, **attrs) -> str:
-    """An inline SVG that scales with the page (its size is set in CSS)."""
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}"'
-            f'{attributes(attrs)}>{content}</svg>')
-
-
-def href(from_uri: str, to_uri: str, anchor: str = "") -> str:
-    """A relative URL from one docs page to another, as MkDocs would write it."""
-    source, target = page_path(from_uri) or ".", page_path(to_uri) or "."
-    relative = posixpath.relpath(target, source)
-    url = "./" if relative == "." else relative + "/"
-    return url + (f"#{anchor}" if anchor else "")
+    A word longer than the line stays whole: a line that is too long is better than a word cut in two.
+    """
+    return textwrap.wrap(str(text), width=width, break_long_words=False, break_on_hyphens=False) or [""]

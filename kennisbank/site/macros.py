@@ -2,8 +2,10 @@
 
 A hand-written page opts in with ``render_macros: true`` in its front matter (the
 macros plugin runs with ``render_by_default: false``), then calls for example
-``{{ doelen() }}``. Each macro returns Markdown with links relative to the calling page.
-Contributor text is escaped (``common.text``); the deal's own texts are trusted Markdown.
+``{{ doelen() }}``. Each macro returns Markdown with ``.md`` links relative to the calling
+page (MkDocs checks and rewrites them). A label from data/ is escaped for Markdown
+(``markdown_text``); the deal's own longer texts are Markdown. A macro that lists items
+(``nieuwste_cases``) returns HTML from the same templates as the generated pages.
 The first paragraph of each macro's docstring is its entry on docs/macros.md
 (``macro_overzicht``), so the reference cannot drift from the code; that is why those
 docstrings, unlike the rest of the code, are written in Dutch: they are page text.
@@ -12,11 +14,16 @@ docstrings, unlike the rest of the code, are written in Dutch: they are page tex
 from __future__ import annotations
 
 import inspect
+import re
 from typing import Callable
 
+from markupsafe import Markup
+
 from kennisbank.content.dates import dutch_date
+from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
-from kennisbank.site.pages.common import entity_link, link, term_uri, text
+from kennisbank.site.render import PageContext, render
+from kennisbank.site.views import Views
 
 # The macros hand-written pages may call, in the order of the reference page (docs/macros.md).
 NAMES = (
@@ -42,7 +49,8 @@ class Macros:
         return {name: getattr(self, name) for name in NAMES}
 
     def _link(self, to_uri: str, label: str, anchor: str = "") -> str:
-        return link(self.current_uri(), to_uri, label, anchor)
+        target = docs_relative(self.current_uri(), to_uri)
+        return f"[{markdown_text(label)}]({target}{'#' + anchor if anchor else ''})"
 
     # -- the deal in one screen ------------------------------------------------
 
@@ -216,11 +224,11 @@ class Macros:
 
     # -- content ---------------------------------------------------------------
 
-    def nieuwste_cases(self, aantal: int = 5) -> str:
-        """De laatst bijgewerkte casussen (standaard vijf) met stad en datum."""
+    def nieuwste_cases(self, aantal: int = 5) -> Markup:
+        """De laatst bijgewerkte casussen (standaard vijf), elk met stad, fase en status."""
         cases = sorted(self.site.corpus.cases.values(), key=lambda c: (c.bijgewerkt, c.titel), reverse=True)
-        return "".join(f"- {entity_link(self.current_uri(), c)} ({text(self.site.reference['steden'][c.stad]['naam'])}, "
-                       f"{dutch_date(c.bijgewerkt)})\n" for c in cases[:aantal])
+        page = PageContext(self.current_uri())
+        return render("macros/items.html", page, kb=Views(self.site, page), items=cases[:aantal])
 
     # -- this reference --------------------------------------------------------
 
@@ -232,6 +240,29 @@ class Macros:
             summary = " ".join((inspect.getdoc(function) or "").split("\n\n")[0].split())
             entries.append(f"`{{{{ {name}{_call(function)} }}}}`\n:   {summary}\n\n")
         return "".join(entries)
+
+
+def term_uri(taxonomy: str, term: str) -> str:
+    """The docs path of a term's page."""
+    return f"{TAXONOMY[taxonomy].folder}/{term}.md"
+
+
+def docs_relative(from_uri: str, to_uri: str) -> str:
+    """A relative ``.md`` link between two docs paths, as MkDocs expects it in Markdown."""
+    start, target = from_uri.split("/")[:-1], to_uri.split("/")
+    common = 0
+    while common < len(start) and common < len(target) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|<>&])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def markdown_text(value: object) -> str:
+    """Text for inline Markdown that shows exactly as written: markup characters escaped, quotes left alone."""
+    return _MARKDOWN_SPECIAL.sub(lambda match: _ENTITIES.get(match.group(1)) or "\\" + match.group(1), str(value))
 
 
 def _call(function: Callable) -> str:

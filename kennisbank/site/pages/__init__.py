@@ -1,22 +1,23 @@
-"""Markdown for every generated page, one module per kind of page.
+"""Every generated page, one module per kind of page (named after its URL folder where it has one).
 
-Each module has ``pages(site) -> Iterable[GeneratedPage]``; ``all_pages`` collects them.
-To add a kind of page, write a module here and add it to ``GENERATORS``.
+Each module has ``pages(site) -> Iterable[Page]``; ``all_pages`` collects them. To add a kind
+of page, write a module here with a template in ``site/templates/pages/`` and add it to
+``GENERATORS``.
 """
 
 from __future__ import annotations
 
 from kennisbank.graph import Site
-from kennisbank.site.pages import (citydeals, detail, kaart, monitor, oogst, opendata, overviews, praktijken,
-                                   problems, terms, themes, toolkit, velden)
-from kennisbank.site.pages.common import GeneratedPage
+from kennisbank.site.pages import (citydeals, goede_praktijken, items, kaart, monitor, oogst, opendata, overviews,
+                                   problemen, terms, themas, velden)
+from kennisbank.site.render import Page
 
-GENERATORS = [detail, toolkit, terms, themes, citydeals, overviews, kaart, oogst, praktijken, monitor, opendata, velden,
-              problems]
+GENERATORS = [items, terms, themas, citydeals, overviews, kaart, oogst, goede_praktijken, monitor, opendata, velden,
+              problemen]
 
 
-def all_pages(site: Site) -> list[GeneratedPage]:
+def all_pages(site: Site) -> list[Page]:
     return [page for generator in GENERATORS for page in generator.pages(site)]
 
 
-__all__ = ["GeneratedPage", "Site", "all_pages"]
+__all__ = ["Page", "all_pages"]

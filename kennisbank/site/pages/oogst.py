@@ -22,12 +22,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kennisbank.graph import Site
+from typing import Iterator
+
 from kennisbank.content import history
-from kennisbank.graph import TAXONOMY
 from kennisbank.content.model import Casus, Instrument, Toolkit
+from kennisbank.content.registry import TAXONOMY
+from kennisbank.graph import Site
+from kennisbank.site.render import Page
 from kennisbank.site.sections import section
-from kennisbank.site.pages.common import GeneratedPage, dutch_date, entity_link, link, resultaat_link, term_link, text
+from kennisbank.site.views import make_page
 
 INDEX = "oogst/index.md"
 
@@ -113,157 +116,79 @@ def harvest(site: Site, moment_id: str) -> Harvest:
     )
 
 
-# -- Markdown --------------------------------------------------------------------
+# -- the pages --------------------------------------------------------------------
 
 
-def history_line(case: Casus) -> str:
-    """Under the case card: when the case entered each phase (only a recorded history)."""
-    if not case.historie:
-        return ""
-    steps = " → ".join(f"{text(step.fase)} sinds {dutch_date(step.datum)}" for step in history.entries(case))
-    return f'<p class="kb-historie">Verloop: {steps}.</p>\n\n'
+def _count(number: int, one: str, more: str, none: str) -> str:
+    """'1 casus', '3 casussen', 'geen casus': a count as a reader says it."""
+    return none if number == 0 else f"{number} {one if number == 1 else more}"
 
 
-def _case_block(site: Site, uri: str, case: Casus) -> str:
-    """A harvested case: heading, facts, summary, then its own Resultaten and Lessen."""
-    markdown = f"#### {entity_link(uri, case)} {{#casus-{case.id}}}\n\n"
-    facts = [term_link(site, uri, "steden", case.stad), term_link(site, uri, "status", case.status)]
-    markdown += " · ".join(facts) + "\n\n"
-    markdown += f"{text(case.samenvatting)}\n\n"
-    for title in ("Resultaten", "Lessen"):
-        content = section(case.body, title, shift=3)
-        markdown += f"##### {title}\n\n" + (content + "\n\n" if content else f"*Geen sectie {title} in deze casus.*\n\n")
-    return markdown
+def summary(result: Harvest) -> list[str]:
+    """The harvest in four lines."""
+    return [
+        _count(len(result.cases), "casus", "casussen", "geen casus") + " geoogst",
+        _count(len(result.toolkits), "toolkit", "toolkits", "geen toolkit") + " en "
+        + _count(len(result.instruments), "nieuw of verbeterd instrument", "nieuwe of verbeterde instrumenten",
+                 "geen nieuw of verbeterd instrument"),
+        _count(len(result.new_cases), "nieuwe casus", "nieuwe casussen", "geen nieuwe casus") + " en "
+        + _count(len(result.moves), "faseovergang", "faseovergangen", "geen faseovergang"),
+        _count(len(result.newly_covered), "beoogd resultaat", "beoogde resultaten", "geen beoogd resultaat")
+        + " voor het eerst gedekt",
+    ]
 
 
-def _instrument_item(site: Site, uri: str, instrument: Instrument) -> str:
-    status = site.graph.label(TAXONOMY["instrumentstatus"], instrument.status)
-    return f"- {entity_link(uri, instrument)} ({text(status.lower())}) — {text(instrument.samenvatting)}\n"
-
-
-def _theme_sections(site: Site, uri: str, result: Harvest) -> str:
-    markdown = ""
-    themas = site.reference.lists.get("themas", {})
+def _themes(site: Site, result: Harvest) -> list[dict]:
+    """Per theme what was harvested; a case stands under its first theme and is named under the others."""
+    found = []
+    themas = site.reference["themas"]
     for thema_id, thema in themas.items():
         own = [case for case in result.cases if case.themas[0] == thema_id]
-        shared = [case for case in result.cases if thema_id in case.themas[1:]]
+        shared = [(case, themas[case.themas[0]]["naam"]) for case in result.cases if thema_id in case.themas[1:]]
         toolkits = [toolkit for toolkit in result.toolkits if toolkit.thema == thema_id]
         instruments = [item for item in result.instruments if thema_id in item.themas]
-        if not (own or shared or toolkits or instruments):
-            continue
-        markdown += f"## {text(thema['naam'])} {{#thema-{thema_id} .kb-thema}}\n\n"
-        if own or shared:
-            markdown += f"### Geoogste casussen {{#casussen-{thema_id}}}\n\n"
-            markdown += "".join(_case_block(site, uri, case) for case in own)
-            if shared:
-                markdown += "Ook bij dit thema: " + ", ".join(
-                    f"[{text(case.title)}](#casus-{case.id}) (onder {text(themas[case.themas[0]]['naam'])})"
-                    for case in shared) + ".\n\n"
-        if toolkits:
-            markdown += f"### Toolkits {{#toolkits-{thema_id}}}\n\n" + "".join(
-                f"- {entity_link(uri, toolkit)} — {text(toolkit.samenvatting)}\n" for toolkit in toolkits) + "\n"
-        if instruments:
-            markdown += f"### Nieuwe en verbeterde instrumenten {{#instrumenten-{thema_id}}}\n\n"
-            markdown += "".join(_instrument_item(site, uri, item) for item in instruments) + "\n"
-    return markdown
+        if own or shared or toolkits or instruments:
+            found.append({"thema": thema, "own": [(case, {title: section(case.body, title, shift=3)
+                                                          for title in ("Resultaten", "Lessen")}) for case in own],
+                          "shared": shared, "toolkits": toolkits, "instruments": instruments})
+    return found
 
 
-def _changes(site: Site, uri: str, result: Harvest) -> str:
-    since = (f"sinds {text(result.previous['naam'])} ({dutch_date(result.previous['datum'])})"
-             if result.previous else "tot en met dit eerste ijkmoment")
-    markdown = f"## Wat veranderde {since} {{#veranderd .kb-thema}}\n\n"
-    markdown += "### Nieuwe casussen {#nieuw}\n\n"
-    if result.new_cases:
-        for case in result.new_cases:
-            step = history.entries(case)[0]
-            markdown += (f"- {entity_link(uri, case)} — {term_link(site, uri, 'steden', case.stad)}, "
-                         f"fase {text(step.fase)} sinds {dutch_date(step.datum)}\n")
-    else:
-        markdown += "*Geen nieuwe casussen in deze periode.*\n"
-    markdown += "\n### Van fase gewisseld {#gewisseld}\n\n"
-    if result.moves:
-        for move in result.moves:
-            markdown += (f"- {entity_link(uri, move.case)}: van {text(move.van)} naar {text(move.naar)} "
-                         f"op {dutch_date(move.datum)}\n")
-    else:
-        markdown += "*Geen casussen van fase gewisseld in deze periode.*\n"
-    return markdown + "\n"
-
-
-def _coverage(site: Site, uri: str, result: Harvest) -> str:
-    total = len(site.reference.resultaten)
-    covered = len(result.newly_covered) + len(result.covered_before)
+def moment_page(site: Site, moment_id: str) -> Page:
+    result = harvest(site, moment_id)
+    moment, uri = result.moment, page_uri(moment_id)
     dates = coverage_dates(site)
-    markdown = "## Beoogde resultaten met dekking {#resultaten}\n\n"
-    markdown += (f"Op dit ijkmoment werken casussen of geoogste instrumenten aan {covered} van de {total} beoogde "
-                 "resultaten uit de dealtekst. Een resultaat telt vanaf de eerste datum in de historie van een casus "
-                 "die eraan werkt, of vanaf het ijkmoment waarop een instrument dat eraan werkt is geoogst.\n\n")
+    coverage = []
     for title, anchor, ids, empty in (
             ("Voor het eerst gedekt", "nieuw-gedekt", result.newly_covered, "Geen resultaten voor het eerst gedekt."),
             ("Al eerder gedekt", "eerder-gedekt", result.covered_before, "Nog geen resultaten eerder gedekt."),
             ("Nog zonder dekking", "niet-gedekt", result.not_covered, "Elk beoogd resultaat heeft dekking.")):
-        markdown += f"### {title} {{#{anchor}}}\n\n"
-        if not ids:
-            markdown += f"*{empty}*\n\n"
-            continue
+        rows = []
         for resultaat in ids:
             thema = site.reference.resultaten[resultaat]["thema"]
-            line = f"- {resultaat_link(site, uri, resultaat)} ({text(site.graph.label(TAXONOMY['themas'], thema))})"
-            if resultaat in dates and dates[resultaat] <= result.moment["datum"]:
-                line += f", sinds {dutch_date(dates[resultaat])}"
-            markdown += line + "\n"
-        markdown += "\n"
-    return markdown
+            since = dates[resultaat] if resultaat in dates and dates[resultaat] <= moment["datum"] else ""
+            rows.append((resultaat, site.graph.label(TAXONOMY["themas"], thema), since))
+        coverage.append({"title": title, "id": anchor, "rows": rows, "empty": empty})
+    return make_page(site, "pages/oogst.html", uri, f"Oogst: {moment['naam']}",
+                     description=moment.get("omschrijving", ""), moment=moment, result=result,
+                     summary=summary(result), themes=_themes(site, result), coverage=coverage,
+                     first_step=lambda case: history.entries(case)[0],
+                     total=len(site.reference.resultaten),
+                     covered=len(result.newly_covered) + len(result.covered_before))
 
 
-def _count(number: int, one: str, more: str) -> str:
-    return f"{number} {one if number == 1 else more}"
-
-
-def _summary(result: Harvest) -> str:
-    return (f"- {_count(len(result.cases), 'casus', 'casussen')} geoogst\n"
-            f"- {_count(len(result.toolkits), 'toolkit', 'toolkits')} en "
-            f"{_count(len(result.instruments), 'nieuw of verbeterd instrument', 'nieuwe of verbeterde instrumenten')}\n"
-            f"- {_count(len(result.new_cases), 'nieuwe casus', 'nieuwe casussen')} en "
-            f"{_count(len(result.moves), 'faseovergang', 'faseovergangen')}\n"
-            f"- {_count(len(result.newly_covered), 'beoogd resultaat', 'beoogde resultaten')} voor het eerst gedekt\n\n")
-
-
-def moment_page(site: Site, moment_id: str) -> GeneratedPage:
-    result = harvest(site, moment_id)
-    moment, uri = result.moment, page_uri(moment_id)
-    markdown = f"# Oogst: {text(moment['naam'])}\n\n"
-    markdown += f'<p class="kb-samenvatting">{text(moment.get("omschrijving", ""))}</p>\n\n'
-    period = (f"na {dutch_date(result.after)} tot en met {dutch_date(moment['datum'])}" if result.previous
-              else f"tot en met {dutch_date(moment['datum'])}")
-    markdown += (f"IJkmoment op {dutch_date(moment['datum'])}; de wijzigingen hieronder gaan over de periode {period}. "
-                 "Deze pagina stelt zichzelf samen uit de casussen, instrumenten en toolkits in de kennisbank. "
-                 f"{link(uri, INDEX, 'Alle ijkmomenten')}.\n\n")
-    markdown += "## In het kort {#in-het-kort}\n\n" + _summary(result)
-    themes = _theme_sections(site, uri, result)
-    markdown += themes or "*Bij dit ijkmoment is (nog) niets geoogst.*\n\n"
-    markdown += _changes(site, uri, result) + _coverage(site, uri, result)
-    return GeneratedPage(uri, markdown, contributor=True)
-
-
-def index_page(site: Site) -> GeneratedPage:
-    markdown = "# Oogst per ijkmoment\n\n"
-    markdown += ("Bij elk ijkmoment worden de resultaten uit de werkgroepen opgehaald en gedeeld. Per ijkmoment ziet u "
-                 "wat er is geoogst (casussen met hun resultaten en lessen, toolkits en instrumenten), wat er sinds het "
-                 "vorige ijkmoment veranderde en welke beoogde resultaten dekking hebben. Elke pagina is te printen als "
-                 f"een net document. Zie ook de {link(INDEX, 'goede-praktijken/index.md', 'goede praktijken')} en de "
-                 f"{link(INDEX, 'monitor/index.md', 'monitor')}.\n\n")
-    markdown += "| IJkmoment | Datum | Geoogste casussen | Toolkits | Instrumenten | Nieuwe casussen |\n"
-    markdown += "|---|---|--:|--:|--:|--:|\n"
+def index_page(site: Site) -> Page:
+    rows = []
     for moment in moments(site):
         result = harvest(site, moment["id"])
-        markdown += (f"| {link(INDEX, page_uri(moment['id']), moment['naam'])} | {dutch_date(moment['datum'])} "
-                     f"| {len(result.cases)} | {len(result.toolkits)} | {len(result.instruments)} "
-                     f"| {len(result.new_cases)} |\n")
-    return GeneratedPage(INDEX, markdown + "\n")
+        rows.append((moment, result))
+    return make_page(site, "pages/oogstmomenten.html", INDEX, "Oogst per ijkmoment",
+                     description="Per ijkmoment wat de City Deal heeft geoogst: casussen met hun resultaten en "
+                                 "lessen, toolkits en instrumenten, en wat er sinds het vorige ijkmoment veranderde.",
+                     rows=rows)
 
 
-def pages(site: Site):
+def pages(site: Site) -> Iterator[Page]:
     yield index_page(site)
     for moment in moments(site):
         yield moment_page(site, moment["id"])

@@ -1,16 +1,22 @@
-"""The open data page (``/data/``): the downloads, their licence and build date, and every field.
+"""The open data pages: ``/data/`` (the downloads, their licence and build date) and ``/data/velden/``.
 
-The field tables are read from the published JSON Schemas (kennisbank/publish/schema/),
-so the explanation on the page and the schema a reuser validates against cannot drift apart.
+The field tables on ``/data/velden/`` are read from the published JSON Schemas
+(publish/schemas.py), so the explanation and the schema a reuser validates against cannot
+drift apart.
 """
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from kennisbank.graph import Site
 from kennisbank.publish import export
-from kennisbank.site.pages.common import GeneratedPage, dutch_date, link, text
+from kennisbank.publish.schemas import schema
+from kennisbank.site.render import Page
+from kennisbank.site.views import make_page
 
 INDEX = "data/index.md"
+FIELDS = "data/velden.md"
 
 FORMATS = {".json": "JSON", ".csv": "CSV (RFC 4180, UTF-8)", ".geojson": "GeoJSON (RFC 7946)"}
 
@@ -61,50 +67,28 @@ def _count(site: Site, name: str) -> str:
     return "—"
 
 
-def opendata_page(site: Site) -> GeneratedPage:
-    built = export.build_time()
-    licence = export.LICENCE
-    markdown = "# Open data\n\n"
-    markdown += ("Alles wat in de kennisbank staat, is ook te downloaden als open data: om te analyseren, op een kaart "
-                 "te zetten of in een eigen toepassing te gebruiken. De bestanden worden bij elke publicatie van de site "
-                 f"opnieuw gemaakt; deze versie is gebouwd op {dutch_date(built.date().isoformat())}. Concepten staan er "
-                 "nooit in.\n\n")
-    markdown += "## Licentie {#licentie}\n\n"
-    markdown += (f"De gegevens vallen onder [{text(licence['naam'])}]({licence['url']}) (Creative Commons "
-                 "Naamsvermelding 4.0): u mag ze delen en bewerken, ook commercieel, als u de bron vermeldt: "
-                 f"*{text(licence['naamsvermelding'])}*.\n\n"
-                 "Waarom niet CC0, de gebruikelijke keuze voor open overheidsdata? De bestanden bevatten de teksten van "
-                 "de partners zelf (titels, samenvattingen, stappen, aanspreekpunten), ook van partijen buiten de "
-                 "overheid. Die teksten staan op de site onder CC BY 4.0 (zie de voettekst). Eén licentie voor pagina en "
-                 "data houdt hergebruik eenvoudig, en de naamsvermelding laat zien waar de kennis vandaan komt. "
-                 "Elk JSON-bestand noemt de licentie en het bouwmoment zelf (velden `licentie` en `gebouwd`).\n\n")
-    markdown += "## Bestanden {#bestanden}\n\n| Bestand | Inhoud | Formaat | Aantal | Schema |\n|---|---|---|--:|---|\n"
+def opendata_page(site: Site) -> Page:
+    files = []
     for name, (schema_name, description) in export.EXPORTS.items():
-        extension = name[name.rindex("."):]
-        schema_file = f"{schema_name}.schema.json"
-        markdown += (f"| {link(INDEX, f'data/{name}', name)} | {text(description)} | {FORMATS[extension]} "
-                     f"| {_count(site, name)} | {link(INDEX, f'data/{schema_file}', schema_file)} |\n")
-    markdown += ("\nDe schema's zijn [JSON Schema](https://json-schema.org/) (versie 2020-12). In `cases.csv` staan "
-                 f"lijsten in één veld, gescheiden door `{export.LIST_SEPARATOR}`. Coördinaten zijn WGS84; in GeoJSON "
-                 "staat de lengtegraad eerst. Een id verandert alleen als een item een nieuwe naam krijgt; de oude id "
-                 "staat dan in `vorige_namen` en het oude adres verwijst door.\n\n")
-    markdown += "## Feed {#feed}\n\n"
-    markdown += ("Wie wil weten wat er nieuw of bijgewerkt is, abonneert zich op de "
-                 f"{link(INDEX, 'feed.xml', 'Atom-feed')} met casussen, instrumenten, toolkits en oogstpagina's.\n\n")
-    markdown += "## Velden {#velden}\n\n"
+        files.append((name, description, FORMATS[name[name.rindex("."):]], _count(site, name),
+                      f"{schema_name}.schema.json"))
+    return make_page(site, "pages/opendata.html", INDEX, "Open data",
+                     description="Alles uit de kennisbank als open data: casussen, instrumenten, toolkits en hun "
+                                 "relaties als JSON, CSV en GeoJSON, onder CC BY 4.0.",
+                     built=export.build_time().date().isoformat(), licence=export.LICENCE, files=files,
+                     separator=export.LIST_SEPARATOR, examples=any(case.voorbeeld for case in site.corpus.cases.values()))
+
+
+def fields_page(site: Site) -> Page:
+    exports = []
     for name, (schema_name, _) in export.EXPORTS.items():
-        schema = export.schema(schema_name)
-        anchor = name.replace(".", "-")
-        markdown += f"### {name} {{#{anchor}}}\n\n{text(schema.get('description', ''))}\n\n"
-        heading, properties = _record_properties(schema)
-        if heading:
-            markdown += f"{heading}:\n\n"
-        markdown += "| Veld | Type | Betekenis |\n|---|---|---|\n"
-        for field, kind, meaning in _fields(properties):
-            markdown += f"| `{field}` | {text(kind)} | {text(meaning)} |\n"
-        markdown += "\n"
-    return GeneratedPage(INDEX, markdown)
+        found = schema(schema_name)
+        heading, properties = _record_properties(found)
+        exports.append((name, found.get("description", ""), heading, _fields(properties)))
+    return make_page(site, "pages/opendata_velden.html", FIELDS, "Velden van de open data",
+                     description="Wat elk veld in de open data van de kennisbank betekent, per bestand.", exports=exports)
 
 
-def pages(site: Site):
+def pages(site: Site) -> Iterator[Page]:
     yield opendata_page(site)
+    yield fields_page(site)

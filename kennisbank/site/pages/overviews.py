@@ -1,189 +1,132 @@
 """The overviews of all cases, all instruments and all toolkits, with facet filters.
 
-Every item is in the HTML, so the page works without JavaScript. Each list item carries
-its terms in ``data-*`` attributes (one per facet, ids separated by spaces);
-docs/assets/filters.js reads the form, hides what does not match, updates the count in a
-live region and writes the choice into the URL query (``?thema=vastgoed&stad=dordrecht``),
-so a shared link reopens the same selection. The form stays hidden until the script runs:
-without it the filters could not work.
+Every item is in the HTML, so the page works without JavaScript. Each list item carries its
+terms in ``data-*`` attributes, one per taxonomy of its kind, named as in a shared link
+(``?stad=dordrecht``); docs/assets/filters.js reads the form and the address, hides what does
+not match, updates the count in a live region and writes the choice back into the address.
+The form shows controls for the facets readers choose from most; a link from a term page can
+filter on any taxonomy (``?partner=bzk``). The form stays hidden until the script runs.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
+from typing import Iterator
 
+from kennisbank.content.model import ENTITY_TYPES, Entity
+from kennisbank.content.registry import TAXONOMY, relations
 from kennisbank.graph import Site
-from kennisbank.graph import TAXONOMY, term_ids
-from kennisbank.content.model import Entity
-from kennisbank.site.pages import ladder
-from kennisbank.site.pages.blocks import block, span
-from kennisbank.site.pages.common import GeneratedPage, entity_link, entity_list, link, text
+from kennisbank.publish.urls import relative_url
+from kennisbank.site.ladder import ladder
+from kennisbank.site.render import Page
+from kennisbank.site.views import Link, make_page
 
 SELECT_FROM = 7  # a facet with this many terms or more is a <select>, fewer are checkboxes
 
+# The controls of each overview: (taxonomy, label, first option of a select).
+CONTROLS = {
+    "casus": (("themas", "Thema", "Alle thema's"), ("steden", "Stad", "Alle steden"), ("fasen", "Fase", "Alle fasen"),
+              ("status", "Status", "Elke status"), ("onderwerpen", "Onderwerp", "Alle onderwerpen")),
+    "instrument": (("themas", "Thema", "Alle thema's"), ("soort", "Soort", "Alle soorten"),
+                   ("sturing", "Sturing (van drang naar dwang)", "Elke trede"),
+                   ("onderwerpen", "Onderwerp", "Alle onderwerpen")),
+}
 
-@dataclass(frozen=True)
+
+@dataclass
 class Facet:
-    """One filter: its URL/form name, the taxonomy it filters on and its label."""
+    """One filter control: its name in the address, its label and its options (term, label, count)."""
 
     name: str
-    taxonomy: str
     label: str
-    all_label: str  # first option of a <select>
+    all_label: str
+    options: list[tuple[str, str, int]]
+
+    @property
+    def select(self) -> bool:
+        return len(self.options) >= SELECT_FROM
 
 
-CASE_FACETS = (
-    Facet("thema", "themas", "Thema", "Alle thema's"),
-    Facet("stad", "steden", "Stad", "Alle steden"),
-    Facet("fase", "fasen", "Fase", "Alle fasen"),
-    Facet("status", "status", "Status", "Elke status"),
-    Facet("onderwerp", "onderwerpen", "Onderwerp", "Alle onderwerpen"),
-)
-INSTRUMENT_FACETS = (
-    Facet("thema", "themas", "Thema", "Alle thema's"),
-    Facet("soort", "soort", "Soort", "Alle soorten"),
-    Facet("sturing", "sturing", "Sturing (van drang naar dwang)", "Elke trede"),
-)
+def filter_names(kind: str) -> dict[str, str]:
+    """Name in the address -> field, for every taxonomy an item of this kind carries."""
+    return {TAXONOMY[item.about.points_at].node: item.name for item in relations(ENTITY_TYPES[kind])
+            if item.about.points_at in TAXONOMY}
 
 
-def _sorted(items):
-    return sorted(items, key=lambda entity: entity.title.lower())
+def _facets(site: Site, kind: str, items: list[Entity]) -> list[Facet]:
+    facets = []
+    for taxonomy_name, label, all_label in CONTROLS[kind]:
+        taxonomy = TAXONOMY[taxonomy_name]
+        field = filter_names(kind)[taxonomy.node]
+        counts = {term: 0 for term in site.graph.terms(taxonomy)}
+        for item in items:
+            for term in item.values(field):
+                counts[term] = counts.get(term, 0) + 1
+        terms = site.graph.terms(taxonomy)
+        options = []
+        for term, count in counts.items():
+            if count and term in terms:
+                step = f"{terms[term]['trede']}. " if "trede" in terms[term] else ""  # the ladder's order
+                options.append((term, step + site.graph.label(taxonomy, term), count))
+        facets.append(Facet(taxonomy.node, label, all_label, options))
+    return facets
 
 
-def _values(entity: Entity, facet: Facet) -> list[str]:
-    return term_ids(entity, TAXONOMY[facet.taxonomy])
+def overview(site: Site, kind: str, uri: str, title: str, intro: str, intro_link: Link | None = None,
+             **context) -> Page:
+    cls = ENTITY_TYPES[kind]
+    items = sorted(site.corpus.of_kind(kind).values(), key=lambda entity: entity.title.lower())
+    names = filter_names(kind)
+
+    def data_of(item: Entity) -> dict[str, str]:
+        return {name: " ".join(item.values(field)) for name, field in names.items()}
+
+    return make_page(site, "pages/overzicht.html", uri, title, description=intro, items=items, intro=intro,
+                     intro_link=intro_link, prefix=cls.folder, facets=_facets(site, kind, items),
+                     facet_names=list(names), what=cls.plural, singular=cls.singular, plural=cls.plural,
+                     data_of=data_of, **{"list_heading": "", "list_id": "", "ladders": [], **context})
 
 
-def _control(site: Site, prefix: str, facet: Facet, items: list[Entity]) -> str:
-    """The form control of one facet: the terms that occur, in the deal's order, with their counts."""
-    taxonomy = TAXONOMY[facet.taxonomy]
-    counts = {term: sum(term in _values(item, facet) for item in items) for term in site.graph.terms(taxonomy)}
-    terms = [term for term, count in counts.items() if count]
-    control_id = f"{prefix}-{facet.name}"
-    all_terms = site.graph.terms(taxonomy)
-
-    def label(term: str) -> str:
-        step = f"{all_terms[term]['trede']}. " if "trede" in all_terms[term] else ""  # the ladder's order
-        return html.escape(f"{step}{site.graph.label(taxonomy, term)} ({counts[term]})")
-
-    if len(terms) >= SELECT_FROM:
-        options = f'<option value="">{html.escape(facet.all_label)}</option>' + "".join(
-            f'<option value="{html.escape(term)}">{label(term)}</option>' for term in terms)
-        return (f'<div class="kb-facet"><label for="{control_id}">{html.escape(facet.label)}</label>'
-                f'<select id="{control_id}" name="{facet.name}">{options}</select></div>')
-    boxes = "".join(
-        f'<div class="kb-keuze"><input type="checkbox" id="{control_id}-{html.escape(term)}" name="{facet.name}" '
-        f'value="{html.escape(term)}"><label for="{control_id}-{html.escape(term)}">{label(term)}</label></div>'
-        for term in terms)
-    return f'<fieldset class="kb-facet"><legend>{html.escape(facet.label)}</legend>{boxes}</fieldset>'
-
-
-def filter_form(site: Site, prefix: str, facets: tuple[Facet, ...], items: list[Entity], what: str) -> str:
-    """The filter form (raw HTML, hidden until filters.js shows it)."""
-    controls = "".join(_control(site, prefix, facet, items) for facet in facets)
-    return (f'<form class="kb-filters" id="{prefix}-filters" data-kb-list="{prefix}-lijst" '
-            f'data-kb-count="{prefix}-aantal" aria-label="Filter de {html.escape(what)}" hidden>'
-            f"{controls}"
-            f'<p class="kb-filter-knoppen"><button type="reset" class="md-button">Alle filters wissen</button></p>'
-            "</form>\n\n")
-
-
-def count_line(prefix: str, total: int, singular: str, plural: str) -> str:
-    """The count, a live region: the script rewrites it after every change, screen readers read it out."""
-    return (f'<p class="kb-aantal" id="{prefix}-aantal" role="status" data-kb-total="{total}" '
-            f'data-kb-singular="{html.escape(singular)}" data-kb-plural="{html.escape(plural)}">'
-            f"{total} {html.escape(singular if total == 1 else plural)}</p>\n\n")
-
-
-def _meta(site: Site, entity: Entity, facets: tuple[Facet, ...]) -> str:
-    """The item's terms as plain text (its page links each of them)."""
-    labels = []
-    for facet in facets:
-        if facet.name == "onderwerp":
-            continue  # too many to show in a list; the filter still uses them
-        taxonomy = TAXONOMY[facet.taxonomy]
-        values = [site.graph.label(taxonomy, term) for term in _values(entity, facet)]
-        if values:
-            labels.append(", ".join(values))
-    return text(" · ".join(labels))
-
-
-def filter_list(site: Site, uri: str, prefix: str, facets: tuple[Facet, ...], items: list[Entity]) -> str:
-    """Every item, with its facet values in data-* attributes for the filter script."""
-    lines = []
-    for item in items:
-        data = {f"data_{facet.name}": " ".join(_values(item, facet)) for facet in facets}
-        content = (span("p", f"**{entity_link(uri, item)}**", class_="kb-item-titel") + "\n"
-                   + span("p", text(item.samenvatting)) + "\n"
-                   + span("p", _meta(site, item, facets), class_="kb-item-meta"))
-        lines.append(block("li", content, **data))
-    return block("ul", "\n".join(lines), class_="kb-lijst", id=prefix + "-lijst") + "\n\n"
-
-
-def cases_page(site: Site) -> GeneratedPage:
+def cases_page(site: Site) -> Page:
     uri = "cases/index.md"
-    cases = _sorted(site.corpus.cases.values())
-    markdown = "# Casussen\n\n"
-    markdown += ("Pilotcasussen uit de steden: hoe gemeenten regie voeren op de transformatie van hun binnenstad. "
-                 "Filter op thema, stad, fase, status of onderwerp; de filters staan in de link, zodat u een "
-                 f"selectie kunt delen. Ook op de {link(uri, 'kaart/index.md', 'kaart')}.\n\n")
-    if not cases:
-        return GeneratedPage(uri, markdown + "*Nog geen casussen.*\n")
-    markdown += filter_form(site, "cases", CASE_FACETS, cases, "casussen")
-    markdown += count_line("cases", len(cases), "casus", "casussen")
-    markdown += filter_list(site, uri, "cases", CASE_FACETS, cases)
-    return GeneratedPage(uri, markdown)
+    return overview(site, "casus", uri, "Casussen",
+                    "Pilotcasussen uit de steden: hoe gemeenten regie voeren op de transformatie van hun binnenstad. "
+                    "Filter op thema, stad, fase, status of onderwerp; de filters staan in de link, zodat u een "
+                    "selectie kunt delen. Ook",
+                    Link("op de kaart", relative_url(uri, "kaart/index.md")))
 
 
-def _escalation_text(site: Site) -> str:
+def _escalation_text(site: Site) -> list[str]:
     """The deal's own paragraphs on drang, dwang and escalation (from the werkplan)."""
-    paragraphs = [paragraph.strip() for section in site.reference.deal.get("werkplan", [])
+    paragraphs = [" ".join(paragraph.split()) for section in site.reference.deal.get("werkplan", [])
                   for paragraph in section["tekst"].split("\n\n")]
-    chosen = [p for p in paragraphs if "'dwang'" in p or "escalatie" in p]
-    return "\n>\n".join(f"> {p}" for p in chosen) + "\n\n" if chosen else ""
+    return [p for p in paragraphs if "'dwang'" in p or "escalatie" in p]
 
 
-def instruments_page(site: Site) -> GeneratedPage:
+def instruments_page(site: Site) -> Page:
     uri = "instrumenten/index.md"
-    instruments = _sorted(site.corpus.instrumenten.values())
-    markdown = "# Instrumenten\n\n"
-    markdown += ("Instrumenten waarmee gemeenten regie voeren op de binnenstad: juridisch, financieel, "
-                 "organisatorisch, ruimtelijk en met informatie. Filter de lijst op thema, soort en sturing, of "
-                 "bekijk [per thema de ladder van drang naar dwang](#ladder).\n\n")
-    markdown += "## Alle instrumenten {#alle-instrumenten}\n\n"
-    if instruments:
-        markdown += filter_form(site, "instrumenten", INSTRUMENT_FACETS, instruments, "instrumenten")
-        markdown += count_line("instrumenten", len(instruments), "instrument", "instrumenten")
-        markdown += filter_list(site, uri, "instrumenten", INSTRUMENT_FACETS, instruments)
-    else:
-        markdown += "*Nog geen instrumenten.*\n\n"
-    markdown += "## Van drang naar dwang per thema {#ladder}\n\n"
-    markdown += "Uit de dealtekst:\n\n" + _escalation_text(site)
-    markdown += ("Per thema staan de instrumenten hieronder op de "
-                 f"{link(uri, 'sturing/index.md', 'vijf treden van de sturingsladder')}: van stimuleren (drang) "
-                 "tot afdwingen (dwang).\n\n")
-    for thema in site.reference["themas"].values():
-        markdown += ladder.ladder(site, uri, thema["id"], thema["naam"])
-    return GeneratedPage(uri, markdown)
+    return overview(site, "instrument", uri, "Instrumenten",
+                    "Instrumenten waarmee gemeenten regie voeren op de binnenstad: juridisch, financieel, "
+                    "organisatorisch, ruimtelijk en met informatie. Filter de lijst op thema, soort, sturing en "
+                    "onderwerp, of bekijk",
+                    Link("per thema de ladder van drang naar dwang", "#ladder"),
+                    list_heading="Alle instrumenten", list_id="alle-instrumenten",
+                    escalation=_escalation_text(site),
+                    ladders=[ladder(site, uri, thema) for thema in site.reference["themas"]])
 
 
-def toolkits_page(site: Site) -> GeneratedPage:
-    uri = "toolkits/index.md"
-    markdown = "# Toolkits\n\nGebundelde aanpakken: de oogst per thema.\n\n"
+def toolkits_page(site: Site) -> Page:
+    groups = []
     for thema in site.reference["themas"].values():
         toolkits = site.graph.items_with(TAXONOMY["themas"], thema["id"], "toolkit")
         if toolkits:
-            markdown += f"## {text(thema['naam'])}\n\n" + entity_list(uri, toolkits) + "\n"
-    if not site.corpus.toolkits:
-        markdown += "*Nog geen toolkits.*\n"
-    return GeneratedPage(uri, markdown)
+            groups.append((thema, toolkits))
+    return make_page(site, "pages/toolkits.html", "toolkits/index.md", "Toolkits",
+                     description="Gebundelde aanpakken: de oogst per thema, elk een stappenplan met instrumenten.",
+                     groups=groups)
 
 
-def pages(site: Site):
+def pages(site: Site) -> Iterator[Page]:
     yield cases_page(site)
     yield instruments_page(site)
     yield toolkits_page(site)
-
-
-__all__ = ["pages", "CASE_FACETS", "INSTRUMENT_FACETS"]

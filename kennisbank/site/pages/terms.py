@@ -1,82 +1,102 @@
-"""A page per term of every taxonomy, listing everything tagged with it, and an index per taxonomy.
+"""A page per term of every taxonomy (a city, a phase, a topic, …) and an index per taxonomy.
 
-This is the reverse direction of every card value: a case links to its city, the city's
-page links back to every case in it.
+This is the reverse direction of every card value: a case links to its city, the city's page
+links back to its cases. A term page does not grow with the knowledge base: it shows the ten
+items last updated and links to the overview filtered on the term for all of them.
 """
 
 from __future__ import annotations
 
-from kennisbank.graph import Site
-from kennisbank.graph import TAXONOMIES, Taxonomy, kinds_with
-from kennisbank.site.pages.common import GeneratedPage, entity_list, link, term_uri, text
+from dataclasses import dataclass
+from typing import Iterator
 
-KIND_HEADINGS = {"casus": "Casussen", "instrument": "Instrumenten", "toolkit": "Toolkits"}
+from kennisbank.content.model import ENTITY_TYPES, Entity
+from kennisbank.content.registry import TAXONOMIES, Taxonomy
+from kennisbank.graph import Site, kinds_with
+from kennisbank.publish.urls import relative_url
+from kennisbank.site.render import Page
+from kennisbank.site.views import Link, make_page
+
+SHOWN = 10  # items per kind on a term page; the overview has them all
 DESCRIPTION_FIELDS = ("intro", "tekst", "omschrijving", "doel", "toelichting")
 
-
-def _description(item: dict) -> str:
-    """The term's own text from the deal data (trusted Markdown)."""
-    for key in DESCRIPTION_FIELDS:
-        if item.get(key):
-            return str(item[key]).strip() + "\n\n"
-    return ""
-
-
-def _lead(item: dict) -> str:
-    """A short summary of the term, if the data has one besides its text."""
-    return f'<p class="kb-samenvatting">{text(item["kort"])}</p>\n\n' if item.get("kort") else ""
-
-
-def _extra(site: Site, uri: str, taxonomy: Taxonomy, term: str) -> str:
-    """What a kind of term page shows besides its items."""
-    if taxonomy.name == "inzichten":
-        deals = [deal for deal in site.reference["citydeals"].values() if term in deal.get("inzichten", [])]
-        if deals:
-            return "## Andere City Deals over dit inzicht\n\n" + "".join(
-                f"- {link(uri, term_uri('citydeals', deal['id']), deal['naam'])}\n" for deal in deals) + "\n"
-    if taxonomy.name == "steden":
-        return f"Bekijk de casussen ook {link(uri, 'kaart/index.md', 'op de kaart', anchor=f'stad-{term}')}.\n\n" \
-            if site.graph.items_with(taxonomy, term) else ""
-    return ""
-
-
-def term_page(site: Site, taxonomy: Taxonomy, term: str, item: dict) -> GeneratedPage:
-    uri = f"{taxonomy.folder}/{term}.md"
-    markdown = f"# {text(site.graph.label(taxonomy, term))}\n\n"
-    markdown += f"*{text(taxonomy.singular[:1].upper() + taxonomy.singular[1:])}* · "
-    markdown += link(uri, f"{taxonomy.folder}/index.md", f"alle {taxonomy.plural.lower()}") + "\n\n"
-    markdown += _lead(item) + _description(item)
-    for kind in kinds_with(taxonomy):
-        items = site.graph.items_with(taxonomy, term, kind)
-        markdown += f"## {KIND_HEADINGS[kind]}\n\n"
-        markdown += entity_list(uri, items, empty=f"Nog geen {KIND_HEADINGS[kind].lower()}.")
-        markdown += "\n"
-    markdown += _extra(site, uri, taxonomy, term)
-    return GeneratedPage(uri, markdown)
-
-
-def taxonomy_index(site: Site, taxonomy: Taxonomy) -> GeneratedPage:
-    uri = f"{taxonomy.folder}/index.md"
-    markdown = f"# {text(taxonomy.plural)}\n\n"
-    if taxonomy.name == "steden":
-        markdown += f"De casussen per stad staan ook {link(uri, 'kaart/index.md', 'op de kaart')}.\n\n"
-    if taxonomy.name == "sturing":
-        markdown += ("De treden van drang (stimuleren) naar dwang (afdwingen). Per thema staan de instrumenten op "
-                     f"deze ladder bij {link(uri, 'instrumenten/index.md', 'de instrumenten', anchor='ladder')}.\n\n")
-    for term, item in site.graph.terms(taxonomy).items():
-        count = len(site.graph.items_with(taxonomy, term))
-        summary = item.get("kort") or item.get("omschrijving")
-        markdown += f"- {link(uri, f'{taxonomy.folder}/{term}.md', site.graph.label(taxonomy, term))} ({count})"
-        markdown += f": {text(' '.join(str(summary).split()))}\n" if summary else "\n"
-    return GeneratedPage(uri, markdown)
-
-
 # Taxonomies whose pages another module writes: the oogst pages assemble the harvest (pages/oogst.py),
-# themes show coverage and the ladder (pages/themes.py), City Deals their relations (pages/citydeals.py).
+# themes show coverage and the ladder (pages/themas.py), City Deals their relations (pages/citydeals.py).
 OWN_PAGES = {"ijkmomenten", "themas", "citydeals"}
 
 
-def pages(site: Site):
+@dataclass
+class Section:
+    """The items of one kind on a term page: the newest few, and where to find them all."""
+
+    heading: str
+    id: str
+    shown: list[Entity]
+    total: int
+    plural: str
+    all_url: str
+    phrase: str
+    empty: str
+
+
+def newest_first(items: list[Entity]) -> list[Entity]:
+    """Last updated first, then by title."""
+    return sorted(sorted(items, key=lambda item: item.title.lower()), key=lambda item: item.bijgewerkt, reverse=True)
+
+
+def overview_query(taxonomy: Taxonomy, term: str) -> str:
+    """The query that filters an overview on one term: '?stad=dordrecht'."""
+    return f"?{taxonomy.node}={term}"
+
+
+def term_page(site: Site, taxonomy: Taxonomy, term: str, item: dict) -> Page:
+    uri = f"{taxonomy.folder}/{term}.md"
+    label = site.graph.label(taxonomy, term)
+    sections = []
+    for kind in kinds_with(taxonomy):
+        cls = ENTITY_TYPES[kind]
+        items = site.graph.items_with(taxonomy, term, kind)
+        sections.append(Section(
+            heading=cls.plural.capitalize(), id=cls.folder, shown=newest_first(items)[:SHOWN], total=len(items),
+            plural=cls.plural, all_url=relative_url(uri, f"{cls.folder}/index.md") + overview_query(taxonomy, term),
+            phrase=f"met {taxonomy.singular} {label}", empty=f"Nog geen {cls.plural}."))
+    description = next((str(item[key]) for key in DESCRIPTION_FIELDS if item.get(key)), "")
+    deals = [Link(deal["naam"], relative_url(uri, f"city-deals/{deal['id']}.md"))
+             for deal in site.reference["citydeals"].values()
+             if taxonomy.name == "inzichten" and term in deal.get("inzichten", [])]
+    has_cases = any(section.id == "cases" and section.total for section in sections)
+    map_link = relative_url(uri, "kaart/index.md", f"stad-{term}") if taxonomy.name == "steden" and has_cases else ""
+    return make_page(site, "pages/term.html", uri, label, description=item.get("kort") or description,
+                     taxonomy=taxonomy, item=item, text=description, sections=sections, deals=deals, map_link=map_link)
+
+
+INTROS = {
+    "steden": ("De steden van de City Deal en hun casussen. De casussen per stad staan ook", "kaart/index.md",
+               "op de kaart"),
+    "sturing": ("De treden van drang (stimuleren) naar dwang (afdwingen). Per thema staan de instrumenten op deze "
+                "ladder bij", "instrumenten/index.md#ladder", "de instrumenten"),
+}
+
+
+def taxonomy_index(site: Site, taxonomy: Taxonomy) -> Page:
+    uri = f"{taxonomy.folder}/index.md"
+    terms = []
+    for term, item in site.graph.terms(taxonomy).items():
+        summary = item.get("kort") or item.get("omschrijving")
+        terms.append((Link(site.graph.label(taxonomy, term), relative_url(uri, f"{taxonomy.folder}/{term}.md")),
+                      len(site.graph.items_with(taxonomy, term)), " ".join(str(summary).split()) if summary else ""))
+    intro, target, link_text = INTROS.get(taxonomy.name, ("", "", ""))
+    intro_link = None
+    if target:
+        path, _, anchor = target.partition("#")
+        intro_link = Link(link_text, relative_url(uri, path, anchor))
+    return make_page(site, "pages/termen.html", uri, taxonomy.plural,
+                     description=intro or f"Alle {taxonomy.plural.lower()} van de kennisbank, elk met zijn casussen "
+                                          "en instrumenten.",
+                     terms=terms, intro=intro, intro_link=intro_link)
+
+
+def pages(site: Site) -> Iterator[Page]:
     for taxonomy in TAXONOMIES:
         if taxonomy.name in OWN_PAGES or not taxonomy.folder:
             continue

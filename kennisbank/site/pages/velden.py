@@ -9,17 +9,18 @@ cannot drift from what the checker accepts. The schemas themselves are published
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
-from kennisbank.graph import Site
-from kennisbank.graph import TAXONOMY
 from kennisbank.content.model import ENTITY_TYPES
-from kennisbank.content.registry import TAXONOMY as TAXONOMIES_BY_NAME
+from kennisbank.content.registry import TAXONOMY
 from kennisbank.content.validate import PATTERN_HINTS, SCHEMA_DIR, TYPE_NAMES, checked_references, load_schema
-from kennisbank.site.pages.common import GeneratedPage, link, text
+from kennisbank.graph import Site
+from kennisbank.publish.urls import relative_url
+from kennisbank.site.render import Page
+from kennisbank.site.views import Link, make_page
 
 ENTITIES = {  # kind -> (page title, where the files live, overview page)
     "casus": ("Velden van een casus", "cases/", "cases/index.md"),
@@ -47,7 +48,7 @@ def published_schemas() -> dict[str, Path]:
 
 
 class _FieldPage:
-    """The Markdown of one entity type's reference page."""
+    """What one kind's reference page shows about each field."""
 
     def __init__(self, site: Site, kind: str):
         self.site, self.kind = site, kind
@@ -68,8 +69,8 @@ class _FieldPage:
         target = checked_references(self.kind).get(dotted, "")
         if spec.get("enum"):
             return "één waarde uit de lijst hieronder"
-        if target in TAXONOMIES_BY_NAME:
-            return f"een id uit data/{TAXONOMIES_BY_NAME[target].data}.yml"
+        if target in TAXONOMY:
+            return f"een id uit data/{TAXONOMY[target].data}.yml"
         if target in COLLECTION_TARGETS:
             return f"een bestandsnaam uit {COLLECTION_TARGETS[target][1]} zonder .md"
         if json_type == "object":
@@ -91,35 +92,28 @@ class _FieldPage:
 
     # -- allowed values ----------------------------------------------------------
 
-    def enum_values(self, spec: dict) -> str:
-        values = spec.get("enum") or spec.get("items", {}).get("enum")
-        if not values:
-            return ""
+    def enum_values(self, spec: dict) -> list[tuple[str, str]]:
+        """(value, label) for a field with a closed list."""
+        values = spec.get("enum") or spec.get("items", {}).get("enum") or []
         labels = spec.get("x-labels", {})
-        return "Toegestane waarden:\n\n" + "".join(
-            f"- `{value}`" + (f" — {text(labels[value])}" if value in labels else "") + "\n" for value in values) + "\n"
+        return [(value, labels.get(value, "")) for value in values]
 
-    def reference_values(self, dotted: str) -> str:
+    def reference_values(self, dotted: str) -> dict | None:
+        """What ids a field that points at a list may hold: an intro, a link, and (id, label) pairs."""
         target = checked_references(self.kind).get(dotted)
         if not target:
-            return ""
+            return None
         if target in COLLECTION_TARGETS:
             overview, folder = COLLECTION_TARGETS[target]
-            return (f"Toegestaan: de bestandsnaam zonder `.md` van een bestand in `{folder}`; zie "
-                    f"{link(self.uri, overview, 'het overzicht')}.\n\n")
-        name = target
-        if name == "resultaten":
-            items = {rid: f"{item['kort']} (thema {item['thema']})" for rid, item in self.site.reference.resultaten.items()}
-            intro = f"Toegestane ids (uit `data/themas.yml`; zie ook {link(self.uri, 'themas/index.md', 'de thema’s')}):"
+            return {"folder": folder, "link": Link("het overzicht", relative_url(self.uri, overview)), "ids": []}
+        taxonomy = TAXONOMY[target]
+        if target == "resultaten":
+            items = [(rid, f"{item['kort']} (thema {item['thema']})") for rid, item in self.site.reference.resultaten.items()]
+            see = Link("de thema’s", relative_url(self.uri, "themas/index.md"))
         else:
-            items = {tid: item.get("naam") or item.get("titel") or tid
-                     for tid, item in self.site.reference[name].items()}
-            taxonomy = TAXONOMY[name]
-            seen = (f"; zie ook {link(self.uri, f'{taxonomy.folder}/index.md', taxonomy.plural.lower())}"
-                    if taxonomy.folder else "")
-            intro = f"Toegestane ids (uit `data/{taxonomy.data}.yml`{seen}):"
-        values = ", ".join(f"`{tid}` ({text(label)})" for tid, label in items.items())
-        return f"{intro} {values or '*nog geen*'}.\n\n"
+            items = [(tid, item.get("naam") or item.get("titel") or tid) for tid, item in self.site.reference[target].items()]
+            see = Link(taxonomy.plural.lower(), relative_url(self.uri, f"{taxonomy.folder}/index.md")) if taxonomy.folder else None
+        return {"file": f"data/{taxonomy.data}.yml", "link": see, "ids": items}
 
     # -- examples -----------------------------------------------------------------
 
@@ -133,7 +127,7 @@ class _FieldPage:
         if spec.get("enum"):
             return spec["enum"][0]
         target = checked_references(self.kind).get(dotted, "")
-        if target in TAXONOMIES_BY_NAME:
+        if target in TAXONOMY:
             ids = list(self.site.reference[target])
             if ids:
                 return ids[0]
@@ -175,68 +169,41 @@ class _FieldPage:
         """``name: value`` as a contributor writes it: short lists on one line, groups as indented lines."""
         options = {"allow_unicode": True, "sort_keys": False, "width": 100}
         if isinstance(value, list) and not any(isinstance(item, (dict, list)) for item in value):
-            dumped = f"{name}: {yaml.safe_dump(value, default_flow_style=True, **options).strip()}\n"
-        else:
-            dumped = yaml.safe_dump({name: value}, default_flow_style=False, **options)
-        return f"```yaml\n{dumped}```\n\n"
+            return f"{name}: {yaml.safe_dump(value, default_flow_style=True, **options).strip()}\n"
+        return yaml.safe_dump({name: value}, default_flow_style=False, **options)
 
     # -- the page -----------------------------------------------------------------
 
-    def subfields(self, spec: dict, dotted: str) -> str:
+    def subfields(self, spec: dict, dotted: str) -> list[dict]:
         """The fields inside a group (an object, or the objects in a list)."""
         group = spec.get("items", {}) if spec.get("type") == "array" else spec
-        properties = group.get("properties", {})
-        if not properties:
-            return ""
         required = set(group.get("required", []))
-        lines = "Velden in de groep:\n\n"
-        for name, sub in properties.items():
-            label = f" — {text(sub['title'])}" if sub.get("title") else ""
+        found = []
+        for name, sub in group.get("properties", {}).items():
             where = f"{dotted}.{name}"
-            lines += (f"- `{name}` ({'verplicht' if name in required else 'optioneel'}, "
-                      f"{self.kind_of_value(sub, where)}){label}")
-            if sub.get("enum"):
-                labels = sub.get("x-labels", {})
-                lines += "; toegestaan: " + ", ".join(f"`{v}`" + (f" ({text(labels[v])})" if v in labels else "")
-                                                     for v in sub["enum"])
-            lines += "\n"
-        return lines + "\n"
+            found.append({"name": name, "required": name in required, "kind": self.kind_of_value(sub, where),
+                          "title": sub.get("title", ""), "allowed": self.enum_values(sub)})
+        return found
 
-    def field(self, name: str, spec: dict, required: bool) -> str:
-        title = spec.get("title", name)
-        markdown = f"## `{name}` {{#{name}}}\n\n"
-        markdown += f"**{text(title)}** · {'verplicht' if required else 'optioneel'} · {self.kind_of_value(spec, name)}\n\n"
-        if spec.get("description"):
-            markdown += text(spec["description"]) + "\n\n"
-        markdown += self.enum_values(spec) + self.reference_values(name) + self.subfields(spec, name)
+    def field(self, name: str, spec: dict, required: bool) -> dict:
         example = self.example(spec, name)
-        if example is not None:
-            markdown += "Voorbeeld:\n\n" + self.yaml_block(name, example)
-        return markdown
+        return {"name": name, "title": spec.get("title", name), "required": required,
+                "kind": self.kind_of_value(spec, name), "description": spec.get("description", ""),
+                "allowed": self.enum_values(spec), "references": self.reference_values(name),
+                "subfields": self.subfields(spec, name),
+                "example": self.yaml_block(name, example) if example is not None else ""}
 
-    def markdown(self) -> str:
+    def page(self) -> Page:
         title, folder, overview = ENTITIES[self.kind]
-        properties = self.schema["properties"]
         required = set(self.schema.get("required", []))
-        schema_file = f"schema/{self.kind}.schema.json"
-        markdown = f"# {title}\n\n"
-        markdown += text(self.schema.get("description", "")) + "\n\n"
-        markdown += (f"Elk bestand in `{folder}` begint met een YAML-kop tussen twee regels `---` met deze velden; "
-                     f"daaronder volgt de tekst in Markdown. Het sjabloon `sjablonen/{self.kind}.md` bevat alle velden "
-                     f"met uitleg. Het JSON Schema waartegen de kop wordt gecontroleerd: "
-                     f"[{self.kind}.schema.json]({posixpath.relpath(schema_file, posixpath.dirname(self.uri))}). "
-                     f"Zie ook {link(self.uri, 'bijdragen.md', 'Bijdragen')} en {link(self.uri, overview, 'het overzicht')}."
-                     "\n\n")
-        markdown += "| Veld | Verplicht | Soort waarde |\n|---|---|---|\n"
-        for name, spec in properties.items():
-            value = self.kind_of_value(spec, name).replace("|", r"\|")
-            markdown += f"| [`{name}`](#{name}) | {'ja' if name in required else 'nee'} | {value} |\n"
-        markdown += "\n"
-        for name, spec in properties.items():
-            markdown += self.field(name, spec, name in required)
-        return markdown
+        fields = [self.field(name, spec, name in required) for name, spec in self.schema["properties"].items()]
+        return make_page(self.site, "pages/velden.html", self.uri, title, description=self.schema.get("description", ""),
+                         search="nee", schema=self.schema, kind=self.kind, folder=folder, fields=fields,
+                         schema_link=Link(f"{self.kind}.schema.json",
+                                          relative_url(self.uri, f"schema/{self.kind}.schema.json")),
+                         overview=Link("het overzicht", relative_url(self.uri, overview)))
 
 
-def pages(site: Site):
+def pages(site: Site) -> Iterator[Page]:
     for kind in ENTITIES:
-        yield GeneratedPage(page_uri(kind), _FieldPage(site, kind).markdown())
+        yield _FieldPage(site, kind).page()

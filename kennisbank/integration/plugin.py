@@ -1,0 +1,178 @@
+"""The engine inside MkDocs: one object that holds a build's state and answers MkDocs' events.
+
+``hooks/kennisbank_hooks.py`` hands every event to ``Kennisbank.instance()``. The object loads
+and checks the content (problems become ``path:line: message`` warnings, so ``--strict``
+fails on them, while ``mkdocs serve`` keeps the valid pages, lists the problems at
+/problemen/ and shows a banner), adds the generated pages, open data and feed, fills each
+generated page after MkDocs rendered its stub (``integration/pages.py``), and reshapes the
+search index. One instance per process: MkDocs loads the hook module anew for every build
+of ``mkdocs serve``, and what serve re-uses between builds (the render store, the corpus
+read cache) must outlive that.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, ClassVar
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from kennisbank.content import dates, drafts, redirects
+from kennisbank.content.corpus import load_corpus
+from kennisbank.graph import Site
+from kennisbank.integration import material_fixes, redirect_pages, rendercache, search
+from kennisbank.integration.pages import fill, stub, table_of_contents
+from kennisbank.publish import export
+from kennisbank.publish.feed import feed_xml
+from kennisbank.site.macros import Macros
+from kennisbank.site.pages import all_pages
+from kennisbank.site.pages.velden import published_schemas
+from kennisbank.site.printing import with_print_urls
+from kennisbank.site.render import Page
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+CONTENT_DIRS = ("cases", "instrumenten", "data")
+
+
+class Kennisbank:
+    """The state of the MkDocs process and what happens at each event."""
+
+    _instance: ClassVar["Kennisbank | None"] = None
+
+    @classmethod
+    def instance(cls) -> "Kennisbank":
+        """The one object of this process (kept across the builds of ``mkdocs serve``)."""
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.generated: dict[str, Page] = {}  # src_uri -> generated page of the current build
+        self.page_dates: dict[str, str] = {}  # hand-written page (src_uri) -> date of its last change
+        self.redirect_pages: dict[str, str] = {}  # old docs path -> new docs path
+
+    @staticmethod
+    def root(config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent
+
+    # -- loading --------------------------------------------------------------
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        rendercache.enable(command == "serve")  # previews re-use unchanged pages of the previous build
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root, docs = self.root(config), Path(config.docs_dir)
+        # Drafts only with the preview switch (KENNISBANK_CONCEPTEN=1); dates from one git log for all pages.
+        corpus = load_corpus(root, include_drafts=drafts.preview_requested(), with_dates=False)
+        hand_written = {path.relative_to(root).as_posix(): path.relative_to(docs).as_posix()
+                        for path in docs.rglob("*.md")}
+        self.page_dates = {hand_written[path]: date for path, date in dates.apply(corpus, hand_written).items()}
+        self.site = Site(corpus)
+        for problem in corpus.problems:
+            log.warning(str(problem))
+        # A banner on every page of a preview; a yes/no, so that fixing one of several problems does not
+        # change every page (and empty the render store of mkdocs serve).
+        config.extra["kennisbank_problemen"] = bool(corpus.problems)
+        macros = config.plugins.get("macros")
+        if macros is not None:
+            macros.register_macros(Macros(self.site, lambda: macros.page.file.src_uri).registry())
+        self.redirect_pages = redirects.redirect_map(corpus)
+        redirect_plugin = config.plugins.get("redirects")
+        if redirect_plugin is not None:  # old names (vorige_namen) keep their URL
+            redirect_plugin.config["redirect_maps"].update(self.redirect_pages)
+        return config
+
+    @event_priority(50)  # before mkdocs-redirects looks for its targets among the files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        docs = Path(config.docs_dir).relative_to(self.root(config)).as_posix()
+        for file in files:
+            if file.is_documentation_page():
+                file.edit_uri = f"{docs}/{file.src_uri}"  # edit links point at the repository path
+        self.generated = {}
+        for page in all_pages(self.site):
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                log.warning(f"{docs}/{page.src_uri}:1: deze pagina wordt gegenereerd; verwijder het bestand uit docs/")
+                files.remove(existing)
+            # Generated pages stay out of the navigation (a nav listing every case makes builds
+            # quadratic); the overviews that are in the nav are listed in mkdocs.yml.
+            file = File.generated(config, page.src_uri, content=stub(page), inclusion=InclusionLevel.NOT_IN_NAV)
+            file.edit_uri = page.source
+            self.generated[page.src_uri] = page
+            files.append(file)
+        for uri, path in published_schemas().items():  # /schema/*.schema.json for editors and tools
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        base_url = export.base_url_of(config.site_url or "")
+        for data_file in export.files(self.site, config.site_url or ""):  # /data/* (open data)
+            files.append(File.generated(config, data_file.src_uri, content=data_file.content))
+        files.append(File.generated(config, "feed.xml", content=feed_xml(self.site, base_url)))
+        return rendercache.start_build(files, config)  # serve: empty the store if the site changed
+
+    # -- rendering ------------------------------------------------------------
+
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        rendercache.attach(nav, files, config)
+        return nav
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        return rendercache.install_template(env)
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            # Material prints these as they are, so they are escaped here, once: a title is text.
+            page.meta["title"] = str(escape(generated.title))
+            if generated.description:
+                page.meta["description"] = str(escape(" ".join(generated.description.split())))
+            if generated.search == "lijst":  # one short entry, added by search.rewrite_index
+                page.meta["search"] = {"exclude": True}
+            return markdown
+        date = self.page_dates.get(page.file.src_uri)
+        return markdown + dates.footer(date) if date else markdown
+
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if rendercache.is_reused(page):
+            return html  # stored from the previous build, already filled and sanitised
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            html = fill(html, generated)
+            page.toc, anchors = table_of_contents(html)
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+        html = with_print_urls(html, page.canonical_url or page.abs_url or "/", config.site_url)  # addresses on paper
+        rendercache.remember_content(page, html)
+        return html
+
+    @event_priority(100)  # before Material's search plugin indexes the page
+    def on_page_context(self, context: Any, page: MkDocsPage, config: MkDocsConfig, nav: Any) -> Any:
+        rendercache.before_search(page, config)
+        return context
+
+    @event_priority(-100)  # the output as written, after every other plugin
+    def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if rendercache.is_reused(page):
+            return output  # written as stored from the previous build
+        output = material_fixes.repair(output)  # valid HTML where Material's templates are not
+        rendercache.remember_output(page, output, config)
+        return output
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return material_fixes.repair(output) if template_name.endswith(".html") else output  # 404.html
+
+    @event_priority(-50)  # after Material's search plugin and mkdocs-redirects have written their files
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        search.rewrite_index(config.site_dir, self.site, self.generated, config.use_directory_urls)
+        redirect_pages.write_dutch_pages(config, self.redirect_pages)
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for folder in CONTENT_DIRS:
+            server.watch(str(self.root(config) / folder))
+        return server
+
