@@ -1,0 +1,140 @@
+"""What the tests share: projects with content of a test's choosing, builds, and reading the result.
+
+Tests of code never read the site's own content (cases/, instrumenten/): they build a project
+from the site's configuration, hooks, hand-written pages and reference data plus content they
+write themselves, or the frozen fixture content in tests/fixtures/inhoud/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "inhoud"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+CASE = {
+    "titel": "Proefcasus in de binnenstad",
+    "samenvatting": "Een korte samenvatting van deze proefcasus voor de tests.",
+    "stad": "dordrecht", "themas": ["vastgoed"], "fase": "groeien", "status": "lopend",
+    "periode": {"start": "2024-01"}, "contact": {"organisatie": "Gemeente Dordrecht"}, "bijgewerkt": "2026-01-15",
+}
+CASE_BODY = "## Opgave\n\nTekst.\n"
+INSTRUMENT = {
+    "naam": "Proefinstrument", "samenvatting": "Een korte samenvatting van dit proefinstrument voor de tests.",
+    "soort": "juridisch", "sturing": "reguleren", "themas": ["vastgoed"], "status": "bestaand",
+    "bijgewerkt": "2026-01-15",
+}
+INSTRUMENT_BODY = "## Wat het is\n\nTekst.\n"
+TOOLKIT = {
+    "titel": "Proeftoolkit", "samenvatting": "Een korte samenvatting van deze proeftoolkit voor de tests.",
+    "thema": "vastgoed", "stappen": [{"titel": "Verkennen", "toelichting": "Begin bij het begin."}],
+    "instrumenten": ["proefinstrument"], "bijgewerkt": "2026-01-15",
+}
+
+
+def front_matter(fields: dict, body: str = "") -> str:
+    """A content file: the fields as YAML front matter (yaml.safe_dump, so any text stays data), then the body."""
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+def case(body: str = CASE_BODY, **fields) -> str:
+    """A valid case file; keyword arguments replace or add fields (None leaves a field out)."""
+    return front_matter(_merged(CASE, fields), body)
+
+
+def instrument(body: str = INSTRUMENT_BODY, **fields) -> str:
+    return front_matter(_merged(INSTRUMENT, fields), body)
+
+
+def toolkit(body: str = "", **fields) -> str:
+    return front_matter(_merged(TOOLKIT, fields), body)
+
+
+def _merged(base: dict, fields: dict) -> dict:
+    merged = {**base, **fields}
+    return {key: value for key, value in merged.items() if value is not None}
+
+
+def replaced(text: str, old: str, new: str) -> str:
+    """``text`` with ``old`` replaced; fails when ``old`` is not there (a fixture that changed under the test)."""
+    assert old in text, f"niet gevonden om te vervangen: {old!r}"
+    return text.replace(old, new)
+
+
+def soup(source: str | Path) -> BeautifulSoup:
+    """A page (a path, or HTML) parsed."""
+    html = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    return BeautifulSoup(html, "html.parser")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """A built page by its address within the site: 'cases/a/' or '' for the home page."""
+    return soup(site / url / "index.html")
+
+
+def content(site: Path, url: str):
+    """The page's own content (the article), without navigation, header and footer."""
+    return page(site, url).select_one("article")
+
+
+def text_of(site: Path, url: str) -> str:
+    """The visible text of a page's content, whitespace collapsed."""
+    return " ".join(content(site, url).get_text(" ").split())
+
+
+@dataclass
+class Project:
+    """A copy of the site's configuration, hooks, hand-written pages and data with content of the test's choosing."""
+
+    root: Path
+
+    @classmethod
+    def create(cls, root: Path, content: Path | None = None) -> "Project":
+        """``content``: a folder with cases/ and instrumenten/ to copy in (default: none)."""
+        root.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        for folder in ("docs", "hooks", "data"):
+            shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        (root / "instrumenten" / "toolkits").mkdir(parents=True, exist_ok=True)
+        (root / "cases").mkdir(exist_ok=True)
+        if content is not None:
+            for folder in ("cases", "instrumenten"):
+                shutil.copytree(content / folder, root / folder, dirs_exist_ok=True)
+        return cls(root)
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def read(self, relative: str) -> str:
+        return (self.root / relative).read_text(encoding="utf-8")
+
+    def build(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        """``mkdocs build --strict`` of this project, as a contributor would run it."""
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], cwd=self.root,
+                              capture_output=True, text=True, env={**ENV, **(env or {})})
+
+    def built(self, *args: str, env: dict | None = None) -> Path:
+        """Build, assert that it succeeded, and return the site folder."""
+        result = self.build(*args, env=env)
+        assert result.returncode == 0, result.stderr[-4000:]
+        assert "Traceback" not in result.stderr, result.stderr[-4000:]
+        return self.site
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
