@@ -9,17 +9,23 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from bs4 import BeautifulSoup
-
-from kennisbank.publish import export
 from kennisbank.content.corpus import load_corpus
+from kennisbank.content.model import ENTITY_TYPES
+from kennisbank.content.registry import declared_fields, relations
+from kennisbank.graph import Site
+from kennisbank.publish import export, schemas
 
-from .conftest import ROOT, VALID_CASE, VALID_INSTRUMENT
+from .helpers import case, content, instrument
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT)
+def corpus(fixture_corpus):
+    return fixture_corpus
+
+
+@pytest.fixture(scope="module")
+def built_site(fixture_site):
+    return fixture_site
 
 
 def read(site: Path, name: str):
@@ -96,32 +102,45 @@ def test_relation_graph_edges_join_existing_nodes(built_site, corpus):
     assert {("werkt_aan", f"resultaat:{r}") for r in case.resultaten} <= edges
 
 
-def test_data_page_explains_every_field_and_links_every_file(built_site):
-    page = BeautifulSoup((built_site / "data" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    article = page.select_one("article")
+def test_data_page_links_every_file_and_its_licence(built_site):
+    article = content(built_site, "data")
     hrefs = {a["href"] for a in article.find_all("a", href=True)}
     text = article.get_text(" ")
     for name, (schema_name, _) in export.EXPORTS.items():
         assert name in hrefs and f"{schema_name}.schema.json" in hrefs, name
-        schema = export.schema(schema_name)
-        properties = schema["properties"]
-        if "features" in properties:
-            properties = properties["features"]["items"]["properties"]
-        for field in properties:
-            assert f"{field}" in text, (name, field)
+    assert "velden/" in hrefs
     assert "CC BY 4.0" in text and "CC0" in text  # the licence, and why not the other
     assert "gebouwd op" in text
 
 
+def test_field_page_explains_every_field(built_site):
+    text = content(built_site, "data/velden").get_text(" ")
+    for name, (schema_name, _) in export.EXPORTS.items():
+        properties = schemas.schema(schema_name)["properties"]
+        if "features" in properties:
+            properties = properties["features"]["items"]["properties"]
+        for field in properties:
+            assert f"{field}" in text, (name, field)
+
+
+@pytest.mark.parametrize("kind", list(ENTITY_TYPES))
+def test_every_declared_field_is_in_the_export_and_its_schema(kind):
+    """The content registry is the one list: a field declared on the model is in the records and their schema."""
+    properties = schemas.record_schema(kind)["properties"]
+    for item in declared_fields(ENTITY_TYPES[kind]):
+        if item.about.export:
+            assert item.name in properties, item.name
+    edges = schemas.edge_names()
+    for item in relations(ENTITY_TYPES[kind]):
+        assert item.about.edge in edges, item.name
+
+
 def test_drafts_never_appear_in_the_exports(project):
-    project.write("cases/openbaar.md", VALID_CASE)
-    project.write("cases/geheim.md", VALID_CASE.replace("titel: Proefcasus in de binnenstad",
-                                                        "titel: Geheime conceptcasus\nconcept: true"))
-    project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT)
-    project.write("instrumenten/geheim-instrument.md", VALID_INSTRUMENT.replace("naam: Proefinstrument",
-                                                                                "naam: Geheim instrument\nconcept: true"))
-    result = project.build()
-    assert result.returncode == 0, result.stderr
+    project.write("cases/openbaar.md", case())
+    project.write("cases/geheim.md", case(titel="Geheime conceptcasus", concept=True))
+    project.write("instrumenten/proefinstrument.md", instrument())
+    project.write("instrumenten/geheim-instrument.md", instrument(naam="Geheim instrument", concept=True))
+    project.built()
     for name in export.EXPORTS:
         text = (project.site / "data" / name).read_text(encoding="utf-8")
         assert "geheim" not in text.lower(), name
@@ -130,10 +149,8 @@ def test_drafts_never_appear_in_the_exports(project):
 
 
 def test_a_preview_build_still_keeps_drafts_out_of_the_exports(project):
-    from kennisbank.graph import Site
-    project.write("cases/openbaar.md", VALID_CASE)
-    project.write("cases/geheim.md", VALID_CASE.replace("titel: Proefcasus in de binnenstad",
-                                                        "titel: Geheime conceptcasus\nconcept: true"))
+    project.write("cases/openbaar.md", case())
+    project.write("cases/geheim.md", case(titel="Geheime conceptcasus", concept=True))
     site = Site(load_corpus(project.root, include_drafts=True, with_dates=False))
     assert "geheim" in site.corpus.cases  # the preview shows it on its page ...
     files = {item.src_uri: item.content for item in export.files(site, "https://example.org/")}

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from kennisbank.site.sections import section
 
-from .conftest import VALID_INSTRUMENT
+from .helpers import Project, instrument
 
 
 def case(titel: str, fase: str, historie: list[tuple[str, str]] | None, *, themas="[vastgoed]", start="2023-07",
@@ -61,12 +61,11 @@ bijgewerkt: "2026-01-15"
 
 @pytest.fixture(scope="module")
 def harvest_site(tmp_path_factory) -> Path:
-    from .conftest import Project
     project = Project.create(tmp_path_factory.mktemp("oogst"))
     for slug, text in CASES.items():
         project.write(f"cases/{slug}.md", text)
-    project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT.replace("status: bestaand", "status: nieuw")
-                  .replace("bijgewerkt:", "resultaten: [vastgoed-3]\noogst: 2024-q4\nbijgewerkt:"))
+    project.write("instrumenten/proefinstrument.md", instrument(status="nieuw", resultaten=["vastgoed-3"],
+                                                                oogst="2024-q4"))
     project.write("instrumenten/toolkits/proeftoolkit.md", TOOLKIT)
     result = project.build()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -126,7 +125,7 @@ def test_second_ijkmoment_lists_exactly_what_changed_since_the_first(harvest_sit
 def test_harvested_case_shows_its_own_resultaten_and_lessen_under_its_theme(harvest_site):
     page = soup(harvest_site, "oogst/2024-q4")
     theme = page.find(id="thema-vastgoed")
-    assert "kb-thema" in theme["class"]
+    assert "kb-thema" in theme.find_parent("section")["class"]
     block = page.find(id="casus-anna")
     following = []
     for tag in block.find_all_next():
@@ -144,7 +143,7 @@ def test_harvested_case_shows_its_own_resultaten_and_lessen_under_its_theme(harv
 
 
 def test_oogst_index_counts_each_ijkmoment(harvest_site):
-    rows = {tr.find("a").get_text(): [td.get_text() for td in tr.find_all("td")[2:]]
+    rows = {tr.find("a").get_text(): [td.get_text() for td in tr.find_all("td")[1:]]
             for tr in soup(harvest_site, "oogst").select("article table tbody tr")}
     assert rows["Eerste ijkmoment"] == ["1", "0", "0", "3"]
     assert rows["IJkmoment 2024"] == ["1", "1", "1", "2"]

@@ -5,21 +5,16 @@ Also the pages of the voorwaardenscheppende inzichten: the deal's text and the c
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, VALID_CASE, VALID_INSTRUMENT
+from .helpers import ROOT, Project, case, instrument, page, text_of
 
 
-def soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def section(page: BeautifulSoup, anchor: str) -> BeautifulSoup:
+def section(found: BeautifulSoup, anchor: str) -> BeautifulSoup:
     """The content under a heading, up to the next heading of the same or a higher level."""
-    heading = page.find(id=anchor)
+    heading = found.find(id=anchor)
     assert heading is not None, anchor
     level = int(heading.name[1])
     parts = []
@@ -30,98 +25,92 @@ def section(page: BeautifulSoup, anchor: str) -> BeautifulSoup:
     return BeautifulSoup("".join(parts), "html.parser")
 
 
-def case(resultaten: str, extra: str = "") -> str:
-    return VALID_CASE.replace("themas: [vastgoed]", f"themas: [vastgoed]\nresultaten: [{resultaten}]{extra}")
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = Project.create(tmp_path_factory.mktemp("themas"))
+    project.write("cases/zaad.md", case(titel="Een casus die nog verkent", fase="zaaien", resultaten=["vastgoed-1"]))
+    project.write("cases/herverkaveling.md", case(titel="Herverkaveling in de proefstraat", resultaten=["vastgoed-4"]))
+    project.write("instrumenten/zacht.md", instrument(naam="Zachte prikkel", sturing="stimuleren", soort="financieel"))
+    project.write("instrumenten/hard.md", instrument(naam="Harde hand", sturing="afdwingen"))
+    return project.built()
 
 
-def test_coverage_follows_the_content(project):
-    project.write("cases/eerste.md", case("vastgoed-1"))
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    before = section(soup(project.site, "themas/vastgoed"), "vastgoed-4")
-    assert "Nog geen casus" in before.get_text()
-    assert not before.find("a", href="../../cases/herverkaveling/")
-
-    project.write("cases/herverkaveling.md", case("vastgoed-4").replace(
-        "titel: Proefcasus in de binnenstad", "titel: Herverkaveling in de proefstraat"))
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    page = soup(project.site, "themas/vastgoed")
-    after = section(page, "vastgoed-4")
-    assert after.find("a", href="../../cases/herverkaveling/", string="Herverkaveling in de proefstraat")
-    assert "Nog geen casus" not in after.get_text().split("Instrumenten")[0]
-    assert "Nog geen casus" in section(page, "vastgoed-5").get_text()  # the others stay uncovered
-
-    row = page.select_one(".kb-dekking table").find("a", href="#vastgoed-4").find_parent("tr")
+def test_coverage_follows_the_content(site):
+    found = page(site, "themas/vastgoed")
+    covered = section(found, "vastgoed-4")
+    assert covered.find("a", href="../../cases/herverkaveling/", string="Herverkaveling in de proefstraat")
+    assert "Nog geen casus" not in section(found, "casussen-vastgoed-4").get_text()
+    assert "Nog geen casus" in section(found, "casussen-vastgoed-5").get_text()  # the others stay uncovered
+    row = found.select_one(".kb-dekking table").find("a", href="#vastgoed-4").find_parent("tr")
     assert [cell.get_text(strip=True) for cell in row.find_all("td")][0] == "1"
+    row = found.select_one(".kb-dekking table").find("a", href="#vastgoed-5").find_parent("tr")
+    assert [cell.get_text(strip=True) for cell in row.find_all("td")][0] == "Nog geen casus"
 
 
-def test_theme_page_groups_cases_by_phase_and_lists_toolkits(project):
-    project.write("cases/zaad.md", case("vastgoed-1").replace("fase: groeien", "fase: zaaien").replace(
-        "titel: Proefcasus in de binnenstad", "titel: Een casus die nog verkent"))
-    project.write("cases/groei.md", case("vastgoed-2").replace(
-        "titel: Proefcasus in de binnenstad", "titel: Een casus die experimenteert"))
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    page = soup(project.site, "themas/vastgoed")
-    assert section(page, "fase-zaaien").find("a", string="Een casus die nog verkent")
-    assert not section(page, "fase-zaaien").find("a", string="Een casus die experimenteert")
-    assert section(page, "fase-groeien").find("a", string="Een casus die experimenteert")
-    assert "Nog geen casus in deze fase" in section(page, "fase-oogsten").get_text()
-    assert "Nog geen toolkit" in section(page, "toolkits").get_text()
+def test_theme_page_groups_cases_by_phase_and_lists_toolkits(site):
+    found = page(site, "themas/vastgoed")
+    assert section(found, "fase-zaaien").find("a", string="Een casus die nog verkent")
+    assert not section(found, "fase-zaaien").find("a", string="Herverkaveling in de proefstraat")
+    assert section(found, "fase-groeien").find("a", string="Herverkaveling in de proefstraat")
+    assert "Nog geen casus in deze fase" in section(found, "fase-oogsten").get_text()
+    assert "Nog geen toolkit" in section(found, "toolkits").get_text()
 
 
-def test_theme_page_puts_instruments_on_the_ladder(project):
-    project.write("instrumenten/zacht.md", VALID_INSTRUMENT.replace("naam: Proefinstrument", "naam: Zachte prikkel")
-                  .replace("sturing: reguleren", "sturing: stimuleren").replace("soort: juridisch", "soort: financieel"))
-    project.write("instrumenten/hard.md", VALID_INSTRUMENT.replace("naam: Proefinstrument", "naam: Harde hand")
-                  .replace("sturing: reguleren", "sturing: afdwingen"))
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    page = soup(project.site, "themas/vastgoed")
-    table = page.find("table", attrs={"aria-labelledby": "instrumenten"})
+def test_theme_page_puts_instruments_on_the_ladder(site):
+    found = page(site, "themas/vastgoed")
+    table = found.select_one("#ladder-vastgoed-bijschrift").find_parent("table")
     rows = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in table.tbody.find_all("tr")}
     assert list(rows) == ["1. Stimuleren", "2. Faciliteren", "3. Onderhandelen", "4. Reguleren", "5. Afdwingen"]
     assert rows["1. Stimuleren"] == "Zachte prikkel" and rows["5. Afdwingen"] == "Harde hand"
     assert rows["3. Onderhandelen"] == "geen"
     assert all(th["scope"] == "col" for th in table.thead.find_all("th"))
-    picture = page.find("svg", class_="kb-ladder-svg")
+    picture = found.find("svg", class_="kb-ladder-svg")
     assert picture["role"] == "img"
-    labelled = [page.find(id=part).get_text() for part in picture["aria-labelledby"].split()]
-    assert "1. Stimuleren: Zachte prikkel." in labelled[1] and "5. Afdwingen: Harde hand." in labelled[1]
+    assert found.find(id=picture["aria-labelledby"]).get_text() == "Ladder van drang naar dwang: Vastgoed"
+    description = found.find(id=picture["aria-describedby"]).get_text()
+    assert "1. Stimuleren: Zachte prikkel." in description and "5. Afdwingen: Harde hand." in description
     # the instruments overview has the same ladder per theme; other themes are empty
-    overview = soup(project.site, "instrumenten")
-    assert overview.find("table", attrs={"aria-labelledby": "ladder-vastgoed"}).find("a", string="Harde hand")
-    assert not overview.find("table", attrs={"aria-labelledby": "ladder-financiering"}).select("td a")
+    overview = page(site, "instrumenten")
+    assert overview.select_one("#ladder-vastgoed-bijschrift").find_parent("table").find("a", string="Harde hand")
+    assert not overview.select_one("#ladder-financiering-bijschrift").find_parent("table").select("td a")
 
 
-def test_theme_page_shows_the_deal_text_and_related_city_deals(built_site):
+def test_theme_page_shows_the_deal_text_and_related_city_deals(fixture_site):
     themas = yaml.safe_load((ROOT / "data" / "themas.yml").read_text(encoding="utf-8"))
     deals = yaml.safe_load((ROOT / "data" / "citydeals.yml").read_text(encoding="utf-8"))
     for thema in themas:
-        page = soup(built_site, f"themas/{thema['id']}")
-        text = " ".join(page.select_one("article").get_text(" ").split())
+        found = page(fixture_site, f"themas/{thema['id']}")
+        text = text_of(fixture_site, f"themas/{thema['id']}")
         assert " ".join(thema["intro"].split())[:120] in text
         for resultaat in thema["resultaten"]:
-            assert page.find(id=resultaat["id"]) is not None
+            assert found.find(id=resultaat["id"]) is not None
         for deal in deals:
             if thema["id"] in deal["themas"]:
-                assert section(page, "city-deals").find("a", href=f"../../city-deals/{deal['id']}/"), deal["id"]
+                assert section(found, "city-deals").find("a", href=f"../../city-deals/{deal['id']}/"), deal["id"]
 
 
-def test_inzicht_pages_show_the_deal_text_cases_and_city_deals(built_site):
+def test_inzicht_pages_show_the_deal_text_cases_and_city_deals(fixture_site, fixture_corpus):
     inzichten = yaml.safe_load((ROOT / "data" / "inzichten.yml").read_text(encoding="utf-8"))
     deals = yaml.safe_load((ROOT / "data" / "citydeals.yml").read_text(encoding="utf-8"))
-    cases = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-             for path in (ROOT / "cases").glob("*.md")}
     for inzicht in inzichten:
-        page = soup(built_site, f"inzichten/{inzicht['id']}")
-        text = " ".join(page.select_one("article").get_text(" ").split())
-        assert " ".join(inzicht["tekst"].split("\n\n")[0].split())[:100] in text
-        hrefs = {a["href"] for a in page.select("article a[href]")}
-        for slug, meta in cases.items():
-            if inzicht["id"] in meta.get("inzichten", []):
-                assert f"../../cases/{slug}/" in hrefs, (inzicht["id"], slug)
+        url = f"inzichten/{inzicht['id']}"
+        assert " ".join(inzicht["tekst"].split("\n\n")[0].split())[:100] in text_of(fixture_site, url)
+        hrefs = {a["href"] for a in page(fixture_site, url).select("article a[href]")}
+        cases = [c for c in fixture_corpus.cases.values() if inzicht["id"] in c.inzichten]
+        if len(cases) <= 10:
+            for item in cases:
+                assert f"../../cases/{item.id}/" in hrefs, (inzicht["id"], item.id)
         for deal in deals:
             if inzicht["id"] in deal.get("inzichten", []):
                 assert f"../../city-deals/{deal['id']}/" in hrefs, (inzicht["id"], deal["id"])
+
+
+def test_a_term_page_shows_the_newest_ten_and_links_to_all(project):
+    for number in range(12):
+        project.write(f"cases/c{number:02d}.md", case(titel=f"Casus nummer {number:02d}",
+                                                      bijgewerkt=f"2026-01-{number + 1:02d}"))
+    site = project.built()
+    found = page(site, "steden/dordrecht")
+    listed = [a.get_text() for a in found.select("ul.kb-lijst .kb-item-titel a")]
+    assert listed == [f"Casus nummer {number:02d}" for number in range(11, 1, -1)]  # newest first, ten of them
+    assert found.find("a", href="../../cases/?stad=dordrecht", string="Bekijk alle 12 casussen met stad Dordrecht")

@@ -19,8 +19,11 @@ def page_url(base_url: str, entity_or_uri: Entity | str) -> str:
 def relative_url(from_uri: str, to_uri: str, anchor: str = "") -> str:
     """The link from one page to another as MkDocs writes it: 'cases/a.md' -> 'steden/x.md' is '../../steden/x/'.
 
-    Both are docs paths (``.md``); other files (``data/cases.json``) are linked as they are.
+    Both are docs paths (``.md``); other files (``data/cases.json``) are linked as they are. A link
+    to a place on the same page is only its anchor.
     """
+    if from_uri == to_uri and anchor:
+        return f"#{anchor}"
     source = page_path(from_uri).rstrip("/").split("/") if page_path(from_uri) else []
     target_path = page_path(to_uri) if to_uri.endswith(".md") else to_uri
     target = target_path.split("/")
