@@ -41,6 +41,43 @@ TOOLKIT = {
 }
 
 
+# Literal files for the tests that count lines (tests/test_bad_input.py, tests/test_cli.py): the line of
+# each field is fixed. Other tests build their content with case(), instrument() and toolkit().
+VALID_CASE = """---
+titel: Proefcasus in de binnenstad
+samenvatting: Een korte samenvatting van deze proefcasus voor de tests.
+stad: dordrecht
+themas: [vastgoed]
+fase: groeien
+status: lopend
+periode:
+  start: "2024-01"
+contact:
+  organisatie: Gemeente Dordrecht
+bijgewerkt: "2026-01-15"
+---
+
+## Opgave
+
+Tekst.
+"""
+
+VALID_INSTRUMENT = """---
+naam: Proefinstrument
+samenvatting: Een korte samenvatting van dit proefinstrument voor de tests.
+soort: juridisch
+sturing: reguleren
+themas: [vastgoed]
+status: bestaand
+bijgewerkt: "2026-01-15"
+---
+
+## Wat het is
+
+Tekst.
+"""
+
+
 def front_matter(fields: dict, body: str = "") -> str:
     """A content file: the fields as YAML front matter (yaml.safe_dump, so any text stays data), then the body."""
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n" + body

@@ -11,7 +11,7 @@ import pytest
 
 from kennisbank.content.corpus import load_corpus
 
-from .conftest import VALID_CASE, VALID_INSTRUMENT
+from .helpers import VALID_CASE, VALID_INSTRUMENT
 
 
 def case_with(old: str, new: str) -> str:

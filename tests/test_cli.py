@@ -14,7 +14,7 @@ import pytest
 from kennisbank.cli import github_annotation, github_escape_data, github_escape_property
 from kennisbank.content.problems import Problem
 
-from .conftest import ROOT, VALID_CASE, VALID_INSTRUMENT
+from .helpers import ROOT, VALID_CASE, VALID_INSTRUMENT
 from .test_bad_input import BAD_INPUT, case_with
 
 KENNISBANK = shutil.which("kennisbank", path=str(Path(sys.executable).parent)) or "kennisbank"

@@ -15,11 +15,11 @@ from kennisbank.content import dates
 from kennisbank.content.corpus import load_corpus
 from kennisbank.content.dates import dutch_date
 
-from .conftest import VALID_CASE, VALID_INSTRUMENT
+from .helpers import VALID_CASE, VALID_INSTRUMENT, replaced
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is niet geïnstalleerd")
 
-WITHOUT_DATE = VALID_CASE.replace('bijgewerkt: "2026-01-15"\n', "")
+WITHOUT_DATE = replaced(VALID_CASE, 'bijgewerkt: "2026-01-15"\n', "")
 
 
 def git(root: Path, *args: str, when: str = "2026-03-05T12:00:00") -> None:
@@ -79,7 +79,7 @@ def test_the_bijgewerkt_field_wins_over_git(project):
     git(project.root, "init", "-q")
     project.write("cases/met-datum.md", VALID_CASE)
     project.write("cases/zonder-datum.md", WITHOUT_DATE)
-    project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT.replace('bijgewerkt: "2026-01-15"\n', ""))
+    project.write("instrumenten/proefinstrument.md", replaced(VALID_INSTRUMENT, 'bijgewerkt: "2026-01-15"\n', ""))
     git(project.root, "add", "cases", "instrumenten")
     git(project.root, "commit", "-q", "-m", "inhoud", when="2026-03-05T09:00:00")
     corpus = load_corpus(project.root)

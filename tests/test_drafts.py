@@ -14,11 +14,11 @@ from bs4 import BeautifulSoup
 from kennisbank.content.corpus import load_corpus
 from kennisbank.content.drafts import PREVIEW_SWITCH, preview_requested
 
-from .conftest import VALID_CASE, VALID_INSTRUMENT, Project
+from .helpers import VALID_CASE, VALID_INSTRUMENT, Project, replaced
 
-DRAFT = (VALID_CASE.replace("titel: Proefcasus in de binnenstad", "titel: Geheim conceptplan Zwanenburg")
-         .replace("themas: [vastgoed]", "themas: [vastgoed]\nonderwerpen: [leegstandsaanpak]\nconcept: true"))
-PUBLISHED = VALID_CASE.replace("themas: [vastgoed]", "themas: [vastgoed]\nonderwerpen: [leegstandsaanpak]")
+DRAFT = replaced(replaced(VALID_CASE, "titel: Proefcasus in de binnenstad", "titel: Geheim conceptplan Zwanenburg"),
+                 "themas: [vastgoed]", "themas: [vastgoed]\nonderwerpen: [leegstandsaanpak]\nconcept: true")
+PUBLISHED = replaced(VALID_CASE, "themas: [vastgoed]", "themas: [vastgoed]\nonderwerpen: [leegstandsaanpak]")
 SECRET = "Zwanenburg"
 PUBLISHED_TITLE = "Proefcasus in de binnenstad"
 
@@ -76,8 +76,8 @@ def test_the_preview_shows_a_draft_with_a_banner_and_lists_it(sites):
 
 
 def test_a_published_item_may_not_point_at_a_draft(project):
-    project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT.replace("status: bestaand", "status: bestaand\nconcept: true"))
-    project.write("cases/a.md", VALID_CASE.replace("themas: [vastgoed]", "themas: [vastgoed]\ninstrumenten: [proefinstrument]"))
+    project.write("instrumenten/proefinstrument.md", replaced(VALID_INSTRUMENT, "status: bestaand", "status: bestaand\nconcept: true"))
+    project.write("cases/a.md", replaced(VALID_CASE, "themas: [vastgoed]", "themas: [vastgoed]\ninstrumenten: [proefinstrument]"))
     public = load_corpus(project.root)
     assert [str(p) for p in public.problems] == [
         "cases/a.md:6: veld 'instrumenten[1]' verwijst naar instrument 'proefinstrument', maar "
@@ -90,10 +90,10 @@ def test_a_published_item_may_not_point_at_a_draft(project):
 
 
 def test_a_draft_may_point_at_another_draft_and_is_still_checked(project):
-    project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT.replace("status: bestaand", "status: bestaand\nconcept: true"))
-    project.write("cases/a.md", DRAFT.replace("themas: [vastgoed]", "themas: [vastgoed]\ninstrumenten: [proefinstrument]"))
+    project.write("instrumenten/proefinstrument.md", replaced(VALID_INSTRUMENT, "status: bestaand", "status: bestaand\nconcept: true"))
+    project.write("cases/a.md", replaced(DRAFT, "themas: [vastgoed]", "themas: [vastgoed]\ninstrumenten: [proefinstrument]"))
     assert load_corpus(project.root).problems == []
-    project.write("cases/b.md", DRAFT.replace("fase: groeien", "fase: klaar"))
+    project.write("cases/b.md", replaced(DRAFT, "fase: groeien", "fase: klaar"))
     assert [p.path for p in load_corpus(project.root).problems] == ["cases/b.md"]
 
 

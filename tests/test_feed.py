@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from kennisbank.content.corpus import load_corpus
 
-from .conftest import ROOT, VALID_CASE
+from .helpers import ROOT, case
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
@@ -62,8 +62,8 @@ def atom_problems(xml: str) -> list[str]:
     return problems
 
 
-def test_feed_parses_and_follows_the_atom_rules(built_site):
-    xml = (built_site / "feed.xml").read_text(encoding="utf-8")
+def test_feed_parses_and_follows_the_atom_rules(fixture_site):
+    xml = (fixture_site / "feed.xml").read_text(encoding="utf-8")
     parsed = feedparser.parse(xml)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
@@ -73,9 +73,9 @@ def test_feed_parses_and_follows_the_atom_rules(built_site):
         assert entry.id and entry.title and entry.link.startswith("https://") and entry.updated_parsed
 
 
-def test_every_published_item_is_in_the_feed_with_its_date(built_site):
-    corpus = load_corpus(ROOT)
-    parsed = feedparser.parse((built_site / "feed.xml").read_text(encoding="utf-8"))
+def test_every_published_item_is_in_the_feed_with_its_date(fixture_site, fixture_corpus):
+    corpus = fixture_corpus
+    parsed = feedparser.parse((fixture_site / "feed.xml").read_text(encoding="utf-8"))
     links = {entry.link: entry for entry in parsed.entries}
     site_url = SITE_URL
     for case in corpus.cases.values():
@@ -94,7 +94,8 @@ def test_every_published_item_is_in_the_feed_with_its_date(built_site):
     assert dates == sorted(dates, reverse=True)  # newest first
 
 
-def test_every_page_links_the_feed_in_its_head(built_site):
+def test_every_page_links_the_feed_in_its_head(fixture_site):
+    built_site = fixture_site
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
     for page in pages:
@@ -113,9 +114,8 @@ def test_every_page_links_the_feed_in_its_head(built_site):
 
 
 def test_drafts_are_not_in_the_feed(project):
-    project.write("cases/openbaar.md", VALID_CASE)
-    project.write("cases/geheim.md", VALID_CASE.replace("titel: Proefcasus in de binnenstad",
-                                                        "titel: Geheime conceptcasus\nconcept: true"))
+    project.write("cases/openbaar.md", case())
+    project.write("cases/geheim.md", case(titel="Geheime conceptcasus", concept=True))
     result = project.build()
     assert result.returncode == 0, result.stderr
     xml = (project.site / "feed.xml").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import yaml
 
 from kennisbank.content.validate import load_schema
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 GITHUB = ROOT / ".github"
 FORM_KEYS = {"name", "description", "title", "labels", "assignees", "projects", "type", "body"}

@@ -3,31 +3,17 @@
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import TAXONOMY, Graph
 
-from .conftest import VALID_CASE, VALID_INSTRUMENT
+from .helpers import case, instrument, toolkit
 
 
 
 
 def write_corpus(project):
-    project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT.replace(
-        "themas: [vastgoed]", "themas: [vastgoed]\nresultaten: [vastgoed-2]"))
-    project.write("cases/a.md", VALID_CASE.replace(
-        "themas: [vastgoed]", "themas: [vastgoed]\ninstrumenten: [proefinstrument]\nresultaten: [vastgoed-1]"))
-    project.write("cases/b.md", VALID_CASE.replace("stad: dordrecht", "stad: utrecht").replace(
-        "themas: [vastgoed]", "themas: [vastgoed]\ninstrumenten: [proefinstrument]"))
-    project.write("cases/c.md", VALID_CASE.replace("themas: [vastgoed]", "themas: [financiering]"))
-    project.write("instrumenten/toolkits/t.md", """---
-titel: Proeftoolkit
-samenvatting: Een toolkit om de relaties in de graaf te testen.
-thema: vastgoed
-stappen:
-  - titel: Eerst
-    toelichting: Begin bij het begin.
-instrumenten: [proefinstrument]
-cases: [a]
-bijgewerkt: "2026-01-01"
----
-""")
+    project.write("instrumenten/proefinstrument.md", instrument(resultaten=["vastgoed-2"]))
+    project.write("cases/a.md", case(instrumenten=["proefinstrument"], resultaten=["vastgoed-1"]))
+    project.write("cases/b.md", case(stad="utrecht", instrumenten=["proefinstrument"]))
+    project.write("cases/c.md", case(themas=["financiering"]))
+    project.write("instrumenten/toolkits/t.md", toolkit(cases=["a"]))
     corpus = load_corpus(project.root)
     assert corpus.problems == []
     return Graph(corpus)

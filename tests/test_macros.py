@@ -1,14 +1,17 @@
 """Macros render the deal's data with links relative to the page that calls them."""
 
-from kennisbank.content.corpus import load_corpus
-from kennisbank.site.macros import Macros
+from kennisbank.content.corpus import CONTENT_FOLDERS, load_corpus
 from kennisbank.graph import Site
+from kennisbank.site.macros import Macros
 
-from .conftest import ROOT
+from .helpers import FIXTURE_CONTENT, ROOT, soup
+
+SITE = Site(load_corpus(ROOT, {kind: sorted((FIXTURE_CONTENT / folder).glob("*.md"))
+                               for kind, folder in CONTENT_FOLDERS.items()}))
 
 
 def macros_for(uri: str) -> Macros:
-    return Macros(Site(load_corpus(ROOT)), lambda: uri)
+    return Macros(SITE, lambda: uri)
 
 
 def test_links_are_relative_to_the_calling_page():
@@ -32,5 +35,5 @@ def test_doelen_and_fasen_come_from_the_data():
 def test_newest_cases_are_sorted_by_date():
     macros = macros_for("index.md")
     cases = sorted(macros.site.corpus.cases.values(), key=lambda c: (c.bijgewerkt, c.titel), reverse=True)
-    first_line = macros.nieuwste_cases(1).strip()
-    assert f"(cases/{cases[0].id}.md)" in first_line and "\n" not in first_line
+    listed = soup(str(macros.nieuwste_cases(3))).select("li.kb-item")
+    assert [li.a["href"] for li in listed] == [f"cases/{item.id}/" for item in cases[:3]]

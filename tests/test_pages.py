@@ -1,12 +1,19 @@
-"""Generated Markdown: cards that link every value, escaped contributor text, Dutch dates."""
+"""The page layer: components escape contributor text, cards follow the content registry, links are relative."""
+
+from __future__ import annotations
+
+import pytest
 
 from kennisbank.content.corpus import load_corpus
+from kennisbank.content.dates import dutch_date
 from kennisbank.graph import Site
+from kennisbank.publish.urls import relative_url
+from kennisbank.site.macros import markdown_text
 from kennisbank.site.pages import all_pages
-from kennisbank.site.pages.common import dutch_date, link, text
-from kennisbank.site.pages.detail import case_page
+from kennisbank.site.pages.items import case_page
+from kennisbank.site.views import legal_basis_label
 
-from .conftest import VALID_CASE
+from .helpers import case, soup
 
 
 def test_dutch_dates():
@@ -15,31 +22,60 @@ def test_dutch_dates():
     assert dutch_date("2026-03-05") == "5 maart 2026"
 
 
-def test_contributor_text_is_inert_in_markdown():
-    assert text("<b>{{ x }}</b> [link](javascript:1) *ster*") == (
-        "&lt;b&gt;\\{\\{ x \\}\\}&lt;/b&gt; \\[link\\](javascript:1) \\*ster\\*")
+@pytest.mark.parametrize("from_uri, to_uri, anchor, expected", [
+    ("cases/a.md", "steden/dordrecht.md", "", "../../steden/dordrecht/"),
+    ("cases/a.md", "themas/vastgoed.md", "vastgoed-1", "../../themas/vastgoed/#vastgoed-1"),
+    ("index.md", "cases/index.md", "", "cases/"),
+    ("cases/index.md", "cases/a.md", "", "a/"),
+    ("kaart/index.md", "kaart/index.md", "stad-x", "#stad-x"),
+    ("data/index.md", "data/cases.json", "", "cases.json"),
+])
+def test_links_are_relative_as_mkdocs_writes_them(from_uri, to_uri, anchor, expected):
+    assert relative_url(from_uri, to_uri, anchor) == expected
 
 
-def test_links_are_relative_markdown_links_that_mkdocs_checks():
-    assert link("cases/a.md", "steden/dordrecht.md", "Dordrecht") == "[Dordrecht](../steden/dordrecht.md)"
-    assert link("cases/a.md", "themas/vastgoed.md", "Vastgoed", anchor="vastgoed-1") == \
-        "[Vastgoed](../themas/vastgoed.md#vastgoed-1)"
+@pytest.mark.parametrize("basis, label", [
+    ({"wet": "Opiumwet", "artikel": "13b"}, "Opiumwet, artikel 13b"),
+    ({"wet": "Omgevingswet", "artikel": "hoofdstuk 9"}, "Omgevingswet, hoofdstuk 9"),
+    ({"wet": "Awb", "artikel": "titel 4.2"}, "Awb, titel 4.2"),
+    ({"wet": "Omgevingswet", "artikel": "afdeling 13.6"}, "Omgevingswet, afdeling 13.6"),
+    ({"wet": "Leegstandwet"}, "Leegstandwet"),
+])
+def test_legal_basis_labels_read_as_dutch(basis, label):
+    assert legal_basis_label(basis) == label
 
 
-def test_case_card_has_a_row_per_filled_field(project):
-    project.write("cases/a.md", VALID_CASE.replace("themas: [vastgoed]",
-                                                   "themas: [vastgoed]\nonderwerpen: [leegstandsaanpak]"))
+def test_markdown_text_shows_exactly_as_written():
+    assert markdown_text("auto's *x* [y](z) {a} <b> & _") == r"auto's \*x\* \[y\]\(z\) \{a\} &lt;b&gt; &amp; \_"
+
+
+def test_case_page_has_a_card_row_per_filled_field_in_declared_order(project):
+    project.write("cases/a.md", case(onderwerpen=["leegstandsaanpak"]))
     site = Site(load_corpus(project.root))
     page = case_page(site, site.corpus.cases["a"])
-    assert page.contributor and page.source == "cases/a.md"
-    assert "Stad\n:   [Dordrecht](../steden/dordrecht.md)" in page.markdown
-    assert "Onderwerpen\n:   [Leegstandsaanpak](../onderwerpen/leegstandsaanpak.md)" in page.markdown
-    assert "Werkvormen" not in page.markdown  # empty fields get no row
-    assert "Illustratief voorbeeld" not in page.markdown
+    assert page.source == "cases/a.md" and page.search == "item"
+    assert page.title == "Proefcasus in de binnenstad"
+    assert page.description == "Een korte samenvatting van deze proefcasus voor de tests."
+    card = soup(str(page.html)).select_one(".kb-kaart")
+    rows = {dt.get_text(): dt.find_next_sibling("dd") for dt in card.find_all("dt")}
+    assert list(rows) == ["Stad", "Thema's", "Fase", "Status", "Periode", "Onderwerpen", "Contact",
+                          "Laatst bijgewerkt"]  # empty fields get no row
+    assert rows["Stad"].a["href"] == "../../steden/dordrecht/"
+    assert rows["Onderwerpen"].a["href"] == "../../onderwerpen/leegstandsaanpak/"
+    assert rows["Periode"].get_text() == "januari 2024 – heden"
+    assert "Illustratief voorbeeld" not in page.html
+    assert [part.strip() for part in page.prose] == ["## Opgave\n\nTekst."]  # a prose slot, rendered by MkDocs
+
+
+def test_an_example_case_says_so_at_the_top(project):
+    project.write("cases/a.md", case(voorbeeld=True))
+    site = Site(load_corpus(project.root))
+    html = soup(str(case_page(site, site.corpus.cases["a"]).html))
+    assert html.h1.find_next_sibling().select_one(".admonition-title").get_text() == "Illustratief voorbeeld"
 
 
 def test_every_entity_and_term_gets_a_page(project):
-    project.write("cases/a.md", VALID_CASE)
+    project.write("cases/a.md", case())
     site = Site(load_corpus(project.root))
     uris = {page.src_uri for page in all_pages(site)}
     assert "cases/a.md" in uris

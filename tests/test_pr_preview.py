@@ -13,7 +13,7 @@ import pytest
 from kennisbank.cli import github_annotation
 from kennisbank.content.problems import Problem
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 _spec = importlib.util.spec_from_file_location("pr_preview", ROOT / "scripts" / "pr_preview.py")
 preview = importlib.util.module_from_spec(_spec)

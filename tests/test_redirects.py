@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from kennisbank.content.corpus import load_corpus
 from kennisbank.content.redirects import redirect_map
 
-from .conftest import VALID_CASE, VALID_INSTRUMENT
+from .helpers import VALID_CASE, VALID_INSTRUMENT, replaced
 
 TOOLKIT = """---
 titel: Proeftoolkit voor de tests
@@ -25,7 +25,7 @@ vorige_namen: [oude-toolkit]
 
 
 def renamed(text: str, *old: str) -> str:
-    return text.replace("themas: [vastgoed]", f"themas: [vastgoed]\nvorige_namen: [{', '.join(old)}]")
+    return replaced(text, "themas: [vastgoed]", f"themas: [vastgoed]\nvorige_namen: [{', '.join(old)}]")
 
 
 def test_old_urls_redirect_to_the_new_pages_in_the_built_site(project):
@@ -50,7 +50,7 @@ def test_old_urls_redirect_to_the_new_pages_in_the_built_site(project):
 
 def test_redirect_map_only_has_published_items(project):
     project.write("cases/nieuwe-naam.md", renamed(VALID_CASE, "oude-naam"))
-    project.write("cases/concept.md", renamed(VALID_CASE, "oud-concept").replace("fase:", "concept: true\nfase:"))
+    project.write("cases/concept.md", replaced(renamed(VALID_CASE, "oud-concept"), "fase:", "concept: true\nfase:"))
     assert redirect_map(load_corpus(project.root)) == {"cases/oude-naam.md": "cases/nieuwe-naam.md"}
 
 

@@ -11,7 +11,7 @@ import pytest
 from kennisbank.integration import search
 from kennisbank.integration.search import own_headings, page_url
 
-from .conftest import Project
+from .helpers import Project
 
 FILLER = "De eigenaren, de gemeente en de ondernemers werkten samen aan een nieuwe invulling van de straat. " * 30
 

@@ -11,7 +11,7 @@ from kennisbank.content.read import Source, parse_yaml, read_markdown
 from kennisbank.content.sjablonen import PLACEHOLDER, TEMPLATES, placeholder_problems, render
 from kennisbank.content.validate import _values_at, checked_references, load_schema, schema_problems
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 KINDS = list(TEMPLATES)
 
@@ -110,9 +110,9 @@ def test_placeholder_check_leaves_real_text_alone():
     assert problems == [] and placeholder_problems(source, "casus", reference) == []
 
 
-def test_reference_page_lists_every_field_of_the_schema(built_site):
+def test_reference_page_lists_every_field_of_the_schema(fixture_site):
     for kind in KINDS:
-        html = (built_site / "velden" / kind / "index.html").read_text(encoding="utf-8")
+        html = (fixture_site / "velden" / kind / "index.html").read_text(encoding="utf-8")
         for name in all_fields(load_schema(kind)):
             field = name.rsplit(".", 1)[-1]
             if "." in name:
@@ -121,8 +121,8 @@ def test_reference_page_lists_every_field_of_the_schema(built_site):
                 assert f'id="{field}"' in html, (kind, name)
 
 
-def test_reference_page_shows_allowed_values_with_labels_and_ids_from_data(built_site):
-    html = (built_site / "velden" / "casus" / "index.html").read_text(encoding="utf-8")
+def test_reference_page_shows_allowed_values_with_labels_and_ids_from_data(fixture_site):
+    html = (fixture_site / "velden" / "casus" / "index.html").read_text(encoding="utf-8")
     labels = load_schema("casus")["properties"]["fase"]["x-labels"]
     for value, label in labels.items():
         assert f"<code>{value}</code> — {label}" in html
@@ -133,12 +133,12 @@ def test_reference_page_shows_allowed_values_with_labels_and_ids_from_data(built
     assert "Voorbeeld" in html and 'language-yaml' in html
 
 
-def test_schemas_are_published_and_linked(built_site):
+def test_schemas_are_published_and_linked(fixture_site):
     import json
     for kind in (*KINDS, "referentie"):
-        published = json.loads((built_site / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        published = json.loads((fixture_site / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         assert published == load_schema(kind)
-    bijdragen = (built_site / "bijdragen" / "index.html").read_text(encoding="utf-8")
+    bijdragen = (fixture_site / "bijdragen" / "index.html").read_text(encoding="utf-8")
     for kind in KINDS:
         assert f'href="../velden/{kind}/"' in bijdragen
         assert f'href="../schema/{kind}.schema.json"' in bijdragen

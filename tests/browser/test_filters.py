@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from kennisbank.content.corpus import load_corpus
 
-from ..conftest import ROOT
+from ..helpers import ROOT
 
 CORPUS = load_corpus(ROOT)
 

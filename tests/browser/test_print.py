@@ -6,7 +6,7 @@ import pytest
 
 from kennisbank.content.corpus import load_corpus
 
-from ..conftest import ROOT
+from ..helpers import ROOT
 
 CHROME = ["header.md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", "input.md-search__input",
           "nav.md-nav--primary", ".md-footer", ".md-tabs", ".md-top"]
