@@ -12,10 +12,14 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
+
+from kennisbank.content.corpus import CONTENT_FOLDERS, load_corpus
+from kennisbank.content.model import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "inhoud"
@@ -76,6 +80,13 @@ bijgewerkt: "2026-01-15"
 
 Tekst.
 """
+
+
+@lru_cache(maxsize=1)
+def read_fixture_content() -> Corpus:
+    """The frozen fixture content, read with the site's reference data (for tests that need it at import)."""
+    return load_corpus(ROOT, {kind: sorted((FIXTURE_CONTENT / folder).glob("*.md"))
+                              for kind, folder in CONTENT_FOLDERS.items()})
 
 
 def front_matter(fields: dict, body: str = "") -> str:

@@ -1,13 +1,11 @@
 """Macros render the deal's data with links relative to the page that calls them."""
 
-from kennisbank.content.corpus import CONTENT_FOLDERS, load_corpus
 from kennisbank.graph import Site
 from kennisbank.site.macros import Macros
 
-from .helpers import FIXTURE_CONTENT, ROOT, soup
+from .helpers import read_fixture_content, soup
 
-SITE = Site(load_corpus(ROOT, {kind: sorted((FIXTURE_CONTENT / folder).glob("*.md"))
-                               for kind, folder in CONTENT_FOLDERS.items()}))
+SITE = Site(read_fixture_content())
 
 
 def macros_for(uri: str) -> Macros:

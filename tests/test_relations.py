@@ -17,13 +17,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from kennisbank.content.corpus import CONTENT_FOLDERS, load_corpus
 from kennisbank.graph import TAXONOMIES, Graph, term_ids
 
-from .helpers import FIXTURE_CONTENT, ROOT
+from .helpers import read_fixture_content
 
-CORPUS = load_corpus(ROOT, {kind: sorted((FIXTURE_CONTENT / folder).glob("*.md"))
-                            for kind, folder in CONTENT_FOLDERS.items()})
+CORPUS = read_fixture_content()
 GRAPH = Graph(CORPUS)
 BASE = "http://kennisbank.test/"
 NOT_TERMS = {"Periode", "Contact", "Bijgewerkt", "Laatst bijgewerkt", "Wettelijke basis", "Stappen"}

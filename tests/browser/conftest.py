@@ -58,7 +58,16 @@ def serve(directory: Path, path: str = "/"):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
+    """The real site (its own content), for the gates."""
     url, server = serve(built_site, site_path())
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site):
+    """The site built from the frozen fixture content, for tests of how the pages behave."""
+    url, server = serve(fixture_site, site_path())
     yield url
     server.shutdown()
 

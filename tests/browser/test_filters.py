@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from kennisbank.content.corpus import load_corpus
 
-from ..helpers import ROOT
+from ..helpers import read_fixture_content
 
-CORPUS = load_corpus(ROOT)
+CORPUS = read_fixture_content()
 
 
 def visible_titles(page, folder: str) -> set[str]:
@@ -26,10 +25,10 @@ def _theme_and_city():
     raise AssertionError("de inhoud heeft geen thema en stad die de lijst verkleinen")
 
 
-def test_choose_a_theme_and_a_city_then_reload(page, site_url):
+def test_choose_a_theme_and_a_city_then_reload(page, fixture_url):
     thema, stad, with_theme, both = _theme_and_city()
     total = len(CORPUS.cases)
-    page.goto(site_url + "cases/")
+    page.goto(fixture_url + "cases/")
     status = page.get_by_role("status")
     assert page.locator("#cases-filters").is_visible()
     assert status.inner_text() == f"{total} casussen"
@@ -62,9 +61,9 @@ def test_choose_a_theme_and_a_city_then_reload(page, site_url):
     assert urlsplit(page.url).query == ""
 
 
-def test_filters_work_with_the_keyboard(page, site_url):
+def test_filters_work_with_the_keyboard(page, fixture_url):
     instruments = CORPUS.instrumenten.values()
-    page.goto(site_url + "instrumenten/")
+    page.goto(fixture_url + "instrumenten/")
     checkbox = page.get_by_role("checkbox", name="5. Afdwingen", exact=False)
     checkbox.focus()
     page.keyboard.press("Space")
@@ -74,21 +73,21 @@ def test_filters_work_with_the_keyboard(page, site_url):
     assert parse_qs(urlsplit(page.url).query) == {"sturing": ["afdwingen"]}
 
 
-def test_a_choice_with_no_result_says_so(page, site_url):
+def test_a_choice_with_no_result_says_so(page, fixture_url):
     soorten = {i.soort for i in CORPUS.instrumenten.values()}
     sturing = {i.sturing for i in CORPUS.instrumenten.values()}
     empty = next(((s, t) for s in sorted(soorten) for t in sorted(sturing)
                   if not any(i.soort == s and i.sturing == t for i in CORPUS.instrumenten.values())), None)
     assert empty is not None
-    page.goto(site_url + f"instrumenten/?soort={empty[0]}&sturing={empty[1]}")
+    page.goto(fixture_url + f"instrumenten/?soort={empty[0]}&sturing={empty[1]}")
     assert visible_titles(page, "instrumenten") == set()
     assert page.get_by_role("status").inner_text().startswith("Geen instrumenten met deze filters")
 
 
-def test_without_javascript_everything_is_listed(browser, site_url):
+def test_without_javascript_everything_is_listed(browser, fixture_url):
     context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     page = context.new_page()
-    page.goto(site_url + "cases/?thema=vastgoed&stad=dordrecht")
+    page.goto(fixture_url + "cases/?thema=vastgoed&stad=dordrecht")
     assert len(visible_titles(page, "cases")) == len(CORPUS.cases)
     assert not page.locator("#cases-filters").is_visible()  # filters need the script; the list does not
     context.close()

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from kennisbank.content.corpus import load_corpus
 
-from ..helpers import ROOT
+from ..helpers import read_fixture_content
 
 CHROME = ["header.md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", "input.md-search__input",
           "nav.md-nav--primary", ".md-footer", ".md-tabs", ".md-top"]
 
 
 def printable_pages() -> list[str]:
-    corpus = load_corpus(ROOT)
+    corpus = read_fixture_content()
     toolkit = sorted(corpus.toolkits)[0]
     moment = sorted({toolkit.oogst for toolkit in corpus.toolkits.values() if toolkit.oogst})[0]
     return [f"toolkits/{toolkit}/", f"oogst/{moment}/"]
 
 
 @pytest.mark.parametrize("url", printable_pages())
-def test_print_rendering_has_no_navigation_or_search(page, site_url, url):
-    page.goto(site_url + url)
+def test_print_rendering_has_no_navigation_or_search(page, fixture_url, url):
+    page.goto(fixture_url + url)
     for selector in CHROME:  # on screen they are there ...
         if selector in ("header.md-header", "input.md-search__input"):
             assert page.locator(selector).first.is_visible(), selector
@@ -35,8 +34,8 @@ def test_print_rendering_has_no_navigation_or_search(page, site_url, url):
 
 
 @pytest.mark.parametrize("url", printable_pages())
-def test_print_writes_link_addresses_out(page, site_url, url):
-    page.goto(site_url + url)
+def test_print_writes_link_addresses_out(page, fixture_url, url):
+    page.goto(fixture_url + url)
     page.emulate_media(media="print")
     after = page.evaluate("""() => {
         const link = document.querySelector('article a[data-print-href]');
@@ -47,8 +46,8 @@ def test_print_writes_link_addresses_out(page, site_url, url):
     assert href in content
 
 
-def test_oogst_themes_start_on_a_new_page(page, site_url):
-    page.goto(site_url + printable_pages()[1])
+def test_oogst_themes_start_on_a_new_page(page, fixture_url):
+    page.goto(fixture_url + printable_pages()[1])
     page.emulate_media(media="print")
     breaks = page.evaluate("""() => [...document.querySelectorAll('article .kb-thema')]
         .map(heading => getComputedStyle(heading).breakBefore)""")
