@@ -148,7 +148,7 @@ class Reference:
     citydeals: list[str]
 
     @classmethod
-    def read(cls, root: Path) -> "Reference":
+    def read(cls, root: Path) -> Reference:
         def items(name):
             return yaml.safe_load((root / "data" / f"{name}.yml").read_text(encoding="utf-8"))
         return cls(

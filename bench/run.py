@@ -10,8 +10,6 @@ the other on the same machine:
 - the reference: a bare mkdocs-material build of as many plain pages (a case body each,
   outside the nav) with the same theme settings, Markdown extensions, search settings and
   nav, but without our hook, other plugins or theme overrides;
-- the same Markdown our engine generates, built by bare mkdocs-material: what the pages cost
-  apart from what the engine costs;
 - with ``mkdocs serve``: the time from editing one case (first its text, then its summary)
   until the case page, and a list page that shows its summary, are served with the new text.
 
@@ -22,6 +20,7 @@ The machine may be shared: compare the ratios of one run, and read the load aver
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -68,7 +67,6 @@ class Result:
     check_seconds: float  # `kennisbank check` as a command (interpreter start and imports included)
     full: Build
     reference: Build
-    same_markdown: Build | None = None
     serve_initial_seconds: float | None = None
     serve_text_seconds: float | None = None  # edit of the text -> the case page shows it
     serve_page_seconds: float | None = None  # edit of the summary -> the case page shows it
@@ -86,14 +84,14 @@ class Result:
 
 def run_child(args: list[str], cwd: Path) -> tuple[float, float, str]:
     """Run a command; return (wall seconds, peak RSS in MB, stderr). Raise with its output if it fails."""
-    log = tempfile.TemporaryFile()
-    start = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    log.seek(0)
-    output = log.read().decode("utf-8", "replace")
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(args)} faalde in {cwd}:\n{output[-4000:]}")
     return seconds, usage.ru_maxrss / 1024, output
@@ -220,25 +218,6 @@ def make_reference(base: Path, project: Path, pages: int) -> Path:
     return reference
 
 
-def make_same_markdown(base: Path, project: Path) -> Path:
-    """The Markdown our engine generates, as plain files, built by bare Material (no hook, no macros).
-
-    Against the full build this isolates what the engine adds (loading, checking, generating,
-    sanitising, macros); against the plain reference, what the bigger pages cost.
-    """
-    from kennisbank.content.corpus import load_corpus
-    from kennisbank.graph import Site
-from kennisbank.site.pages import all_pages
-
-    reference = base / "same-markdown"
-    docs = _write_reference(reference, project)
-    shutil.copytree(project / "docs", docs, dirs_exist_ok=True, ignore=shutil.ignore_patterns("overrides"))
-    for page in all_pages(Site(load_corpus(project))):
-        (docs / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
-        (docs / page.src_uri).write_text(page.markdown, encoding="utf-8")
-    return reference
-
-
 # -- mkdocs serve --------------------------------------------------------------------
 
 
@@ -283,7 +262,7 @@ def measure_serve(project: Path, result: Result) -> None:
     base = f"http://127.0.0.1:{port}" + (re.sub(r"^https?://[^/]+", "", meta_site_url(project)) or "/")
     case_url = f"{base}cases/{case.stem}/"
     list_url = f"{base}steden/{meta['stad']}/"
-    log = open(project / "serve.log", "w")
+    log = open(project / "serve.log", "w")  # noqa: SIM115 (closed in the finally below, after serve stops)
     process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr",
                                 f"127.0.0.1:{port}"], cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -339,10 +318,8 @@ def machine() -> dict[str, str]:
                    if line.startswith("MemTotal")), "0")
     versions = {}
     for package in PACKAGES:
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             versions[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            pass
     return {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"), "nproc": str(os.cpu_count()), "cpu": cpu,
         "ram": f"{int(memory) / 1024 / 1024:.1f} GiB", "python": platform.python_version(),
@@ -363,16 +340,11 @@ def print_result(result: Result) -> None:
     print(f"validatie (load_corpus)        {_fmt(result.validation_seconds)}   "
           f"kennisbank check: {_fmt(result.check_seconds)}")
     builds = [("volledige build --strict", full), ("referentie (kale Material)", ref)]
-    if result.same_markdown:
-        builds.append(("zelfde Markdown, kale Material", result.same_markdown))
     for label, build in builds:
         print(f"{label:<30} {_fmt(build.seconds)}  {1000 * build.seconds / build.pages:6.1f} ms/pagina  "
               f"piek {build.peak_mb:6.0f} MB  {build.bytes_per_page / 1024:6.1f} KB/pagina  "
               f"zoekindex {build.search_index_bytes / 1e6:5.2f} MB  (intern {_fmt(build.reported)})")
     print(f"verhouding volledig/referentie {result.ratio:.2f}x")
-    if result.same_markdown:
-        print(f"  waarvan inhoud (zelfde Markdown/referentie) {result.same_markdown.seconds / ref.seconds:.2f}x, "
-              f"motor (volledig/zelfde Markdown) {full.seconds / result.same_markdown.seconds:.2f}x")
     if result.serve_page_seconds is not None:
         print(f"mkdocs serve: eerste build {_fmt(result.serve_initial_seconds)}; tekst bewerkt: casuspagina na "
               f"{_fmt(result.serve_text_seconds)}; samenvatting bewerkt: casuspagina na "
@@ -407,10 +379,8 @@ def run(size: int, serve: bool, keep: bool) -> Result:
         validation, check = measure_validation(project)
         full = measure_build(project)
         reference = measure_build(make_reference(base, project, full.pages))
-        same = measure_build(make_same_markdown(base, project))
         result = Result(cases=counts["cases"], instruments=counts["instruments"], toolkits=counts["toolkits"],
-                        validation_seconds=validation, check_seconds=check, full=full, reference=reference,
-                        same_markdown=same)
+                        validation_seconds=validation, check_seconds=check, full=full, reference=reference)
         if serve:
             measure_serve(project, result)
         if keep:

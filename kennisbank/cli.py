@@ -33,7 +33,8 @@ class _Parser(argparse.ArgumentParser):
     """ArgumentParser that speaks Dutch in its usage line, headings and errors."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, add_help=False, formatter_class=_Formatter, **kwargs)
+        kwargs.update(add_help=False, formatter_class=_Formatter)
+        super().__init__(*args, **kwargs)
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-
 from functools import cache
 
 from kennisbank.content.model import ENTITY_TYPES, Casus, Corpus, Entity, Reference
@@ -22,29 +21,29 @@ __all__ = ["TAXONOMIES", "TAXONOMY", "Taxonomy", "Graph", "Site", "term_ids", "k
 
 def fields_pointing_at(cls: type[Entity], taxonomy: Taxonomy) -> list[str]:
     """The fields of a kind that hold terms of a taxonomy (from the content registry)."""
-    return _pointing(cls, taxonomy.name)
+    return _pointing(cls.kind, taxonomy.name)
 
 
 @cache
-def _pointing(cls: type[Entity], target: str) -> list[str]:
-    return [item.name for item in relations(cls) if item.about.points_at == target]
+def _pointing(kind: str, target: str) -> list[str]:
+    return [item.name for item in relations(ENTITY_TYPES[kind]) if item.about.points_at == target]
 
 
 def term_ids(entity: Entity, taxonomy: Taxonomy) -> list[str]:
     """The term ids an entity carries for a taxonomy (always a list)."""
-    return [term for name in _pointing(type(entity), taxonomy.name) for term in entity.values(name)]
+    return [term for name in _pointing(entity.kind, taxonomy.name) for term in entity.values(name)]
 
 
 def kinds_with(taxonomy: Taxonomy) -> tuple[str, ...]:
     """The kinds of item classified by a taxonomy, in the order casus, instrument, toolkit."""
-    return tuple(kind for kind, cls in ENTITY_TYPES.items() if _pointing(cls, taxonomy.name))
+    return tuple(kind for kind in ENTITY_TYPES if _pointing(kind, taxonomy.name))
 
 
 @cache
 def closed_list_labels(taxonomy_name: str) -> dict[str, str]:
     """Term -> label of a closed list: the enum and x-labels of the schema field that points at it."""
-    for kind, cls in ENTITY_TYPES.items():
-        for name in _pointing(cls, taxonomy_name):
+    for kind in ENTITY_TYPES:
+        for name in _pointing(kind, taxonomy_name):
             spec = load_schema(kind)["properties"][name]
             return dict(spec.get("x-labels") or {value: value for value in spec.get("enum", [])})
     return {}

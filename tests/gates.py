@@ -200,6 +200,6 @@ def vnu_errors(command: list[str], *paths: Path) -> list[str]:
     try:
         messages = json.loads(result.stderr)["messages"]
     except (ValueError, KeyError):
-        raise AssertionError(f"De Nu Html Checker gaf geen leesbaar antwoord:\n{result.stderr[-2000:]}")
+        raise AssertionError(f"De Nu Html Checker gaf geen leesbaar antwoord:\n{result.stderr[-2000:]}") from None
     return [f"{urlsplit(m.get('url', '')).path}:{m.get('lastLine', '?')}: {m['message']}"
             for m in messages if m.get("type") in ("error", "non-document-error")]

@@ -146,7 +146,7 @@ class Project:
     root: Path
 
     @classmethod
-    def create(cls, root: Path, content: Path | None = None) -> "Project":
+    def create(cls, root: Path, content: Path | None = None) -> Project:
         """``content``: a folder with cases/ and instrumenten/ to copy in (default: none)."""
         root.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")

@@ -122,7 +122,7 @@ def test_strict_build_reports_every_problem_at_once_without_traceback(project):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    for path, (_, line, fragment) in written.items():
+    for path, (_, line, _fragment) in written.items():
         assert f"{path}:{line}: " in output, (path, output[-3000:])
     assert "Aborted with" in output
 

@@ -63,7 +63,7 @@ def test_matrix_of_deals_and_themes_has_proper_headers(fixture_site):
     assert columns[1:1 + len(THEMAS)] == [thema["naam"] for thema in THEMAS]
     rows = table.tbody.find_all("tr")
     assert [row.th.get_text(strip=True) for row in rows] == [deal["naam"] for deal in DEALS]
-    for deal, row in zip(DEALS, rows):
+    for deal, row in zip(DEALS, rows, strict=True):
         assert row.th["scope"] == "row"
         cells = [td.get_text(strip=True) for td in row.find_all("td")][:len(THEMAS)]
         expected = ["●ja" if thema["id"] in deal["themas"] else "nee" for thema in THEMAS]

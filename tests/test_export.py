@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from kennisbank.content.corpus import load_corpus
 from kennisbank.content.model import ENTITY_TYPES
 from kennisbank.content.registry import declared_fields, relations
@@ -154,6 +155,6 @@ def test_a_preview_build_still_keeps_drafts_out_of_the_exports(project):
     site = Site(load_corpus(project.root, include_drafts=True, with_dates=False))
     assert "geheim" in site.corpus.cases  # the preview shows it on its page ...
     files = {item.src_uri: item.content for item in export.files(site, "https://example.org/")}
-    for uri, content in files.items():
+    for uri, text in files.items():
         if not uri.endswith(".schema.json"):
-            assert "geheim" not in content.lower(), uri  # ... but never publishes it as data
+            assert "geheim" not in text.lower(), uri  # ... but never publishes it as data

@@ -11,8 +11,6 @@ import feedparser
 import yaml
 from bs4 import BeautifulSoup
 
-from kennisbank.content.corpus import load_corpus
-
 from .helpers import ROOT, case
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -78,11 +76,11 @@ def test_every_published_item_is_in_the_feed_with_its_date(fixture_site, fixture
     parsed = feedparser.parse((fixture_site / "feed.xml").read_text(encoding="utf-8"))
     links = {entry.link: entry for entry in parsed.entries}
     site_url = SITE_URL
-    for case in corpus.cases.values():
-        entry = links[f"{site_url}cases/{case.id}/"]
-        assert entry.title == case.titel
-        last_step = max(item["datum"] for item in case.historie) if case.historie else ""
-        assert entry.updated.startswith(max(case.bijgewerkt, last_step))
+    for item in corpus.cases.values():
+        entry = links[f"{site_url}cases/{item.id}/"]
+        assert entry.title == item.titel
+        last_step = max(step["datum"] for step in item.historie) if item.historie else ""
+        assert entry.updated.startswith(max(item.bijgewerkt, last_step))
     for instrument in corpus.instrumenten.values():
         assert f"{site_url}instrumenten/{instrument.id}/" in links
     for toolkit in corpus.toolkits.values():

@@ -8,9 +8,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from kennisbank.content.corpus import load_corpus
-from kennisbank.site.macros import NAMES, Macros
 from kennisbank.graph import Site
+from kennisbank.site.macros import NAMES, Macros
 
 from .helpers import ROOT
 

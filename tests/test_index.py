@@ -6,8 +6,6 @@ from kennisbank.graph import TAXONOMY, Graph
 from .helpers import case, instrument, toolkit
 
 
-
-
 def write_corpus(project):
     project.write("instrumenten/proefinstrument.md", instrument(resultaten=["vastgoed-2"]))
     project.write("cases/a.md", case(instrumenten=["proefinstrument"], resultaten=["vastgoed-1"]))

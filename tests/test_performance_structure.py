@@ -22,8 +22,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from bench.corpus import generate
-from kennisbank.integration import rendercache
 from kennisbank.content.corpus import load_corpus
+from kennisbank.integration import rendercache
 
 SERVE_URL = "http://127.0.0.1:8000/kennisbank/"
 

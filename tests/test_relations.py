@@ -10,7 +10,7 @@ which lists the item with that term. Built from the frozen fixture content.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -31,7 +31,7 @@ def url_of(folder: str, slug: str) -> str:
     return f"{folder}/{slug}/"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _soup(site: Path, url: str) -> BeautifulSoup:
     path = site / url / "index.html"
     assert path.exists(), f"pagina ontbreekt: /{url}"

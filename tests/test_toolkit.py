@@ -18,7 +18,7 @@ def test_toolkit_page_is_a_step_by_step_guide(fixture_site, fixture_corpus):
     assert [row.th.get_text(strip=True) for row in rows] == [
         corpus.instrumenten[i].naam for i in toolkit.instrumenten]  # in the toolkit's order
     ladder = {item["id"]: item for item in corpus.reference.lists["sturing"].values()}
-    for row, instrument_id in zip(rows, toolkit.instrumenten):
+    for row, instrument_id in zip(rows, toolkit.instrumenten, strict=True):
         instrument = corpus.instrumenten[instrument_id]
         step = ladder[instrument.sturing]
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]

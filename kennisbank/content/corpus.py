@@ -10,14 +10,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from kennisbank.content import dates
-
-from kennisbank.content import drafts
-
-from kennisbank.content import redirects
-from kennisbank.content.read import Source, read_markdown, read_yaml
+from kennisbank.content import dates, drafts, redirects
 from kennisbank.content.model import ENTITY_TYPES, Corpus, Reference
 from kennisbank.content.problems import Problem
+from kennisbank.content.read import Source, read_markdown, read_yaml
 from kennisbank.content.sjablonen import placeholder_problems
 from kennisbank.content.validate import consistency_problems, reference_problems, schema_problems
 

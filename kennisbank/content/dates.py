@@ -10,9 +10,9 @@ case), the file's modification date is used: that is the moment the contributor 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from kennisbank.content.model import Corpus
 
@@ -32,6 +32,7 @@ def git_dates(root: Path, paths: Iterable[str]) -> dict[str, str]:
     except OSError:  # no git installed
         return found
     with process:
+        assert process.stdout is not None
         commit_date = ""
         for line in process.stdout:
             line = line.rstrip("\n")

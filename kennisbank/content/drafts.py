@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from kennisbank.content.read import Source
 from kennisbank.content.problems import Problem
+from kennisbank.content.read import Source
 from kennisbank.content.validate import _values_at, checked_references, field_name, item_file
 
 PREVIEW_SWITCH = "KENNISBANK_CONCEPTEN"

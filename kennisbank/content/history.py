@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kennisbank.content.read import Source
 from kennisbank.content.model import Casus, Corpus
 from kennisbank.content.problems import Problem
+from kennisbank.content.read import Source
 
 PHASES = ("zaaien", "groeien", "oogsten")  # the deal's order; a case never goes back
 
@@ -55,7 +55,7 @@ def first_date(case: Casus) -> str:
 def moves(case: Casus) -> list[Move]:
     """Every change of phase the history records, oldest first."""
     steps = entries(case)
-    return [Move(case, before.fase, after.fase, after.datum) for before, after in zip(steps, steps[1:])]
+    return [Move(case, before.fase, after.fase, after.datum) for before, after in zip(steps, steps[1:], strict=False)]
 
 
 def phase_on(case: Casus, day: str) -> str | None:

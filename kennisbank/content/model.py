@@ -9,9 +9,10 @@ can be trusted; optional lists default to empty.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar
 
 from kennisbank.content.registry import ref, refs, value
 
@@ -49,7 +50,7 @@ class Entity:
     title_field: ClassVar[str] = "titel"
 
     @classmethod
-    def build(cls, id: str, path: str, meta: dict, body: str, body_line: int) -> "Entity":
+    def build(cls, id: str, path: str, meta: dict, body: str, body_line: int) -> Entity:
         names = {f.name for f in fields(cls)}
         return cls(id=id, path=path, body=body, body_line=body_line,
                    **{key: value for key, value in meta.items() if key in names})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -24,13 +25,19 @@ _RESOLVERS = {
 }
 
 
+try:
+    from yaml import CSafeLoader as _CLoader
+except ImportError:  # PyYAML without libyaml: the Python parser
+    from yaml import SafeLoader as _CLoader  # type: ignore[assignment]
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader without timestamp conversion."""
 
     yaml_implicit_resolvers = _RESOLVERS
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _FastLoader(_CLoader):
     """The same on libyaml (C): ten times faster, which keeps ``kennisbank check`` well under a second."""
 
     yaml_implicit_resolvers = _RESOLVERS
@@ -41,7 +48,7 @@ class Source:
     """One parsed file: its values, where each came from, and its Markdown body."""
 
     path: str  # relative to the project root, with forward slashes
-    data: object = None
+    data: Any = None  # whatever the YAML holds: checked by the schema before anyone trusts it
     lines: dict[Location, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # line number of the body's first line

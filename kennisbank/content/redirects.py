@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kennisbank.content.read import Source, read_markdown
 from kennisbank.content.model import Corpus
 from kennisbank.content.problems import Problem
+from kennisbank.content.read import Source, read_markdown
 
 
 def old_names(sources: dict[str, Source]) -> dict[str, tuple[str, Source, int]]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 ABOUT = "kennisbank"  # the key of a field's metadata that holds its About
@@ -100,18 +99,24 @@ class Declared:
     about: About
 
 
-@cache
+_DECLARED: dict[type, list[Declared]] = {}
+
+
 def declared_fields(cls: type) -> list[Declared]:
     """The fields of an entity class that carry an About, in reading order.
 
     That is its title and summary, then its own fields as declared, then the ones every kind
     shares (Entity's): the order of the card on its page and of the open data.
     """
+    if cls in _DECLARED:
+        return _DECLARED[cls]
     lead = (getattr(cls, "title_field", "titel"), "samenvatting")
     base = cls.__mro__[1]
     base_names = {f.name for f in dataclasses.fields(base)} if dataclasses.is_dataclass(base) else set()
     found = [Declared(item.name, item.metadata[ABOUT]) for item in dataclasses.fields(cls) if ABOUT in item.metadata]
-    return sorted(found, key=lambda item: (lead.index(item.name) if item.name in lead else 2 + (item.name in base_names)))
+    _DECLARED[cls] = sorted(found, key=lambda item: lead.index(item.name) if item.name in lead
+                            else 2 + (item.name in base_names))
+    return _DECLARED[cls]
 
 
 def relations(cls: type) -> list[Declared]:

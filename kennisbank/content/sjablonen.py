@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kennisbank.content.read import Source
-from kennisbank.content.model import Reference
+from kennisbank.content.model import ENTITY_TYPES, Reference
 from kennisbank.content.problems import Problem, allowed_values
-from kennisbank.content.model import ENTITY_TYPES
+from kennisbank.content.read import Source
 from kennisbank.content.validate import checked_references, field_name
 
 PLACEHOLDER = "VUL IN"

@@ -15,10 +15,10 @@ from pathlib import Path
 import jsonschema
 
 from kennisbank.content.history import history_problems
-from kennisbank.content.read import Source
-from kennisbank.content.model import ENTITY_TYPES, Corpus, Entity
-from kennisbank.content.registry import TAXONOMY, references
+from kennisbank.content.model import ENTITY_TYPES, Casus, Corpus, Entity
 from kennisbank.content.problems import Problem, allowed_values, suggestion
+from kennisbank.content.read import Source
+from kennisbank.content.registry import TAXONOMY, references
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
@@ -203,7 +203,7 @@ def consistency_problems(entity: Entity, source: Source, corpus: Corpus) -> list
             problems.append(Problem(source.path, source.line(("resultaten", index)),
                 f"veld 'resultaten': '{resultaat}' hoort bij thema '{thema}', dat niet in 'themas' staat; "
                 f"voeg '{thema}' toe aan 'themas' of kies een resultaat van {', '.join(sorted(themas))}"))
-    if entity.kind == "casus":
+    if isinstance(entity, Casus):
         if entity.oogst and entity.fase != "oogsten":
             problems.append(Problem(source.path, source.line(("oogst",)),
                 f"veld 'oogst' mag alleen bij fase 'oogsten' (deze casus is in fase '{entity.fase}')"))

@@ -42,10 +42,10 @@ CONTENT_DIRS = ("cases", "instrumenten", "data")
 class Kennisbank:
     """The state of the MkDocs process and what happens at each event."""
 
-    _instance: ClassVar["Kennisbank | None"] = None
+    _instance: ClassVar[Kennisbank | None] = None
 
     @classmethod
-    def instance(cls) -> "Kennisbank":
+    def instance(cls) -> Kennisbank:
         """The one object of this process (kept across the builds of ``mkdocs serve``)."""
         if cls._instance is None:
             cls._instance = cls()
@@ -145,7 +145,7 @@ class Kennisbank:
             html = fill(html, generated)
             page.toc, anchors = table_of_contents(html)
             page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
-        html = with_print_urls(html, page.canonical_url or page.abs_url or "/", config.site_url)  # addresses on paper
+        html = with_print_urls(html, page.canonical_url or page.abs_url or "/", config.site_url or "")  # addresses on paper
         rendercache.remember_content(page, html)
         return html
 

@@ -37,6 +37,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 TEMPLATE = "kennisbank-opgeslagen-pagina.html"
 
@@ -47,7 +48,7 @@ class _Rendered:
 
     key: str
     content: str  # HTML after every on_page_content handler
-    toc: object
+    toc: TableOfContents
     title: str | None
     anchors: set[str]
     links_to_anchors: dict[str, dict[str, str]] | None  # target src_uri -> {anchor: link as written}
@@ -122,6 +123,8 @@ class StoredPage(Page):
     """A page that renders only when its key differs from the one stored by the previous build."""
 
     reused: _Rendered | None = None
+    render_key: str = ""
+    search_start: int | None = None  # where its entries begin in the search index being built
 
     def _key(self) -> str:
         return _digest(self.markdown, sorted(self.meta.items(), key=str), self.url, self.file.edit_uri,
@@ -131,7 +134,7 @@ class StoredPage(Page):
         key = self._key()
         stored = _store.get(self.file.src_uri)
         # A page that may link to a page that is gone renders again, so MkDocs reports the broken link.
-        links_to_gone = any(name in self.markdown for name in _gone_names)
+        links_to_gone = any(name in (self.markdown or "") for name in _gone_names)
         if stored is None or stored.key != key or stored.output is None or links_to_gone:
             self.reused = None
             self.render_key = key
@@ -214,7 +217,7 @@ _compiled_templates = _CompiledTemplates()
 
 def install_template(env: jinja2.Environment) -> jinja2.Environment:
     """The template of a re-used page writes its stored output; compiled templates are kept (on_env)."""
-    if _enabled:
+    if _enabled and env.loader is not None:
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: "{{ page.reused.output }}"}), env.loader])
         env.bytecode_cache = _compiled_templates
     return env

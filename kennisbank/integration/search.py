@@ -30,9 +30,9 @@ import json
 import re
 from pathlib import Path
 
-from kennisbank.content.registry import TAXONOMY, Declared, relations
 from kennisbank.content.model import Casus, Entity, Instrument, Toolkit
 from kennisbank.content.model import page_path as page_url  # as Material's index writes it
+from kennisbank.content.registry import TAXONOMY, Declared, relations
 from kennisbank.graph import Site
 from kennisbank.site.render import Page
 

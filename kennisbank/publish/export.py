@@ -25,9 +25,10 @@ import csv
 import io
 import json
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
 
 from kennisbank.content import history
 from kennisbank.content.model import ENTITY_TYPES, Casus, Entity, Instrument
@@ -59,7 +60,7 @@ class DataFile:
 def build_time() -> datetime:
     """Now (UTC, whole seconds), or SOURCE_DATE_EPOCH for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return moment.replace(microsecond=0)
 
 

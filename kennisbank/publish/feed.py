@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from kennisbank.content import history
+from kennisbank.graph import Site
 from kennisbank.publish.export import published
 from kennisbank.publish.urls import page_url
-
-from kennisbank.graph import Site
 
 ATOM = "http://www.w3.org/2005/Atom"
 TITLE = "Kennisbank Dynamische Binnensteden: nieuw en bijgewerkt"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-
 from ..helpers import read_fixture_content
 
 CORPUS = read_fixture_content()

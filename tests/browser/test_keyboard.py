@@ -114,7 +114,7 @@ def heading_and_language_problems(page) -> list[str]:
     if not levels or levels[0] != 1 or levels.count(1) != 1:
         problems.append(f"de pagina begint niet met één h1 (koppen: {levels})")
     problems += [f"kop springt van h{before} naar h{after}"
-                 for before, after in zip(levels, levels[1:]) if after > before + 1]
+                 for before, after in zip(levels, levels[1:], strict=False) if after > before + 1]
     return problems
 
 

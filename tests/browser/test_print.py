@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 from ..helpers import read_fixture_content
 
 CHROME = ["header.md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", "input.md-search__input",

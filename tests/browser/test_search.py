@@ -6,7 +6,6 @@ only in a section heading and for a draft, which must never be a result.
 
 from __future__ import annotations
 
-
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from kennisbank.content.model import ENTITY_TYPES
 from kennisbank.graph import Site
 from kennisbank.publish import export
 from kennisbank.publish.schemas import schema
@@ -22,11 +23,11 @@ FORMATS = {".json": "JSON", ".csv": "CSV (RFC 4180, UTF-8)", ".geojson": "GeoJSO
 
 
 def _type(field: dict) -> str:
-    kinds = field.get("type", "")
-    kinds = kinds if isinstance(kinds, list) else [kinds] if kinds else []
+    found = field.get("type", "")
+    kinds: list[str] = found if isinstance(found, list) else [found] if found else []
     names = {"string": "tekst", "array": "lijst", "object": "groep", "number": "getal", "integer": "geheel getal",
              "boolean": "true/false", "null": "null"}
-    label = " of ".join(names.get(kind, kind) for kind in kinds)
+    label = " of ".join(names.get(kind, kind) for kind in kinds if kind)
     if not label and "const" in field:
         label = f"vast: {field['const']}"
     if field.get("enum"):
@@ -60,11 +61,9 @@ def _record_properties(schema: dict) -> tuple[str, dict]:
 
 
 def _count(site: Site, name: str) -> str:
-    counts = {"cases": site.corpus.cases, "instrumenten": site.corpus.instrumenten, "toolkits": site.corpus.toolkits}
     stem = name.split(".")[0]
-    if stem in counts:
-        return str(len(export.published(counts[stem].values())))
-    return "—"
+    kind = next((kind for kind, cls in ENTITY_TYPES.items() if cls.collection == stem), None)
+    return str(len(export.published(site.corpus.of_kind(kind).values()))) if kind else "—"
 
 
 def opendata_page(site: Site) -> Page:

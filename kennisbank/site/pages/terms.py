@@ -8,7 +8,7 @@ items last updated and links to the overview filtered on the term for all of the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from kennisbank.content.model import ENTITY_TYPES, Entity
 from kennisbank.content.registry import TAXONOMIES, Taxonomy
@@ -39,7 +39,7 @@ class Section:
     empty: str
 
 
-def newest_first(items: list[Entity]) -> list[Entity]:
+def newest_first(items: Sequence[Entity]) -> list[Entity]:
     """Last updated first, then by title."""
     return sorted(sorted(items, key=lambda item: item.title.lower()), key=lambda item: item.bijgewerkt, reverse=True)
 

@@ -107,6 +107,7 @@ class _FieldPage:
             overview, folder = COLLECTION_TARGETS[target]
             return {"folder": folder, "link": Link("het overzicht", relative_url(self.uri, overview)), "ids": []}
         taxonomy = TAXONOMY[target]
+        see: Link | None
         if target == "resultaten":
             items = [(rid, f"{item['kort']} (thema {item['thema']})") for rid, item in self.site.reference.resultaten.items()]
             see = Link("de thema’s", relative_url(self.uri, "themas/index.md"))
@@ -167,10 +168,10 @@ class _FieldPage:
     @staticmethod
     def yaml_block(name: str, value) -> str:
         """``name: value`` as a contributor writes it: short lists on one line, groups as indented lines."""
-        options = {"allow_unicode": True, "sort_keys": False, "width": 100}
         if isinstance(value, list) and not any(isinstance(item, (dict, list)) for item in value):
-            return f"{name}: {yaml.safe_dump(value, default_flow_style=True, **options).strip()}\n"
-        return yaml.safe_dump({name: value}, default_flow_style=False, **options)
+            line = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=100)
+            return f"{name}: {line.strip()}\n"
+        return yaml.safe_dump({name: value}, default_flow_style=False, allow_unicode=True, sort_keys=False, width=100)
 
     # -- the page -----------------------------------------------------------------
 
