@@ -39,6 +39,10 @@ soort: juridisch
 sturing: reguleren
 themas: [vastgoed]
 status: bestaand
+bronnen:
+  - titel: Proefbron voor de tests
+    url: https://example.org/proefbron
+    geraadpleegd: "2026-01-15"
 bijgewerkt: "2026-01-15"
 ---
 
