@@ -230,9 +230,12 @@ def write_instruments(root: Path, reference: Reference, count: int, rng: random.
             "resultaten": [rng.choice(reference.themas[thema]) for thema in chosen],
             "onderwerpen": rng.sample(reference.onderwerpen, rng.randint(1, 3)),
             "bijgewerkt": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
+            "bronnen": [{"titel": f"Bron bij {naam}", "url": f"https://example.org/bronnen/{slug}",
+                         "geraadpleegd": "2026-10-01"}],
         }
         if wet:
-            data["wettelijke_basis"] = [{"wet": wet, "artikel": artikel, "gecontroleerd": "2026-10-01"}]
+            data["wettelijke_basis"] = [{"wet": wet, "artikel": artikel, "url": "https://wetten.overheid.nl/",
+                                         "gecontroleerd": "2026-10-01"}]
         if rng.random() < 0.3:
             data["citydeals"] = rng.sample(reference.citydeals, 1)
         body = "".join(f"## {heading}\n\n" + _paragraphs(rng, bank, rng.randint(4, 7)) + "\n\n"

@@ -35,6 +35,7 @@ CASE_BODY = "## Opgave\n\nTekst.\n"
 INSTRUMENT = {
     "naam": "Proefinstrument", "samenvatting": "Een korte samenvatting van dit proefinstrument voor de tests.",
     "soort": "juridisch", "sturing": "reguleren", "themas": ["vastgoed"], "status": "bestaand",
+    "bronnen": [{"titel": "Proefbron voor de tests", "url": "https://example.org/proefbron", "geraadpleegd": "2026-01-15"}],
     "bijgewerkt": "2026-01-15",
 }
 INSTRUMENT_BODY = "## Wat het is\n\nTekst.\n"
@@ -73,6 +74,10 @@ soort: juridisch
 sturing: reguleren
 themas: [vastgoed]
 status: bestaand
+bronnen:
+  - titel: Proefbron voor de tests
+    url: https://example.org/proefbron
+    geraadpleegd: "2026-01-15"
 bijgewerkt: "2026-01-15"
 ---
 

@@ -135,6 +135,7 @@ FILL = {
     "thema": "vastgoed",
     "instrumenten": "[proefinstrument]",
     "toelichting": "Eerst dit doen en dan dat.",
+    "url": "https://example.org/bron",
 }
 
 

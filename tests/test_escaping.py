@@ -32,7 +32,9 @@ def site(tmp_path_factory) -> Path:
         resultaten=["vastgoed-1"], citydeals=["zicht-op-ondermijning"], partners=["bzk"]))
     project.write("instrumenten/vies.md", instrument(
         naam=NASTY, samenvatting=SUMMARY, status="nieuw", oogst="2025-q4",
-        wettelijke_basis=[{"wet": NASTY, "artikel": NASTY, "gecontroleerd": "2026-01-01"}]))
+        wettelijke_basis=[{"wet": NASTY, "artikel": NASTY, "url": "https://example.org/wet", "gecontroleerd": "2026-01-01"}],
+        bronnen=[{"titel": NASTY, "url": "https://example.org/bron", "geraadpleegd": "2026-01-01"}],
+        beoordeeld_door={"rol": NASTY, "datum": "2026-01-02"}))
     project.write("instrumenten/toolkits/vies.md", toolkit(
         titel=NASTY, samenvatting=SUMMARY, stappen=[{"titel": NASTY, "toelichting": NASTY, "instrumenten": ["vies"]}],
         instrumenten=["vies"], cases=["vies"], contact={"naam": NASTY, "organisatie": NASTY}, oogst="2025-q4"))

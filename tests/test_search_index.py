@@ -87,7 +87,12 @@ status: bestaand
 wettelijke_basis:
   - wet: Opiumwet
     artikel: "13b"
+    url: https://wetten.overheid.nl/jci1.3:c:BWBR0001941&artikel=13b
     gecontroleerd: "2026-01-15"
+bronnen:
+  - titel: Opiumwet, artikel 13b
+    url: https://wetten.overheid.nl/jci1.3:c:BWBR0001941&artikel=13b
+    geraadpleegd: "2026-01-15"
 bijgewerkt: "2026-01-15"
 ---
 
