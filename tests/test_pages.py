@@ -40,6 +40,8 @@ def test_links_are_relative_as_mkdocs_writes_them(from_uri, to_uri, anchor, expe
     ({"wet": "Awb", "artikel": "titel 4.2"}, "Awb, titel 4.2"),
     ({"wet": "Omgevingswet", "artikel": "afdeling 13.6"}, "Omgevingswet, afdeling 13.6"),
     ({"wet": "Leegstandwet"}, "Leegstandwet"),
+    ({"wet": "Leegstandwet", "artikel": "2 en 3"}, "Leegstandwet, artikelen 2 en 3"),
+    ({"wet": "Omgevingswet", "artikel": "13.22 tot en met 13.24"}, "Omgevingswet, artikelen 13.22 tot en met 13.24"),
 ])
 def test_legal_basis_labels_read_as_dutch(basis, label):
     assert legal_basis_label(basis) == label
@@ -82,3 +84,20 @@ def test_every_entity_and_term_gets_a_page(project):
     assert {f"steden/{stad}.md" for stad in site.reference["steden"]} <= uris
     assert {f"themas/{thema}.md" for thema in site.reference["themas"]} <= uris
     assert "problemen.md" not in uris  # only when there are problems
+
+
+def test_an_instrument_page_lists_its_sources_and_claims_no_review_that_did_not_happen(project):
+    from kennisbank.site.pages.items import instrument_page
+
+    from .helpers import instrument
+    project.write("instrumenten/a.md", instrument())
+    project.write("instrumenten/b.md", instrument(naam="Nagekeken instrument",
+                                                  beoordeeld_door={"rol": "juridisch adviseur gemeente X",
+                                                                   "datum": "2026-11-20"}))
+    site = Site(load_corpus(project.root))
+    unreviewed = soup(str(instrument_page(site, site.corpus.instrumenten["a"]).html))
+    assert [a.get_text() for a in unreviewed.select("ol.kb-bronnen a")] == ["Proefbron voor de tests"]
+    assert "nog niet nagekeken" in unreviewed.get_text() and unreviewed.select_one(".kb-nagekeken") is None
+    reviewed = soup(str(instrument_page(site, site.corpus.instrumenten["b"]).html))
+    assert reviewed.select_one(".kb-nagekeken").get_text() == (
+        "Juridisch nagekeken op 20 november 2026 door juridisch adviseur gemeente X.")

@@ -123,6 +123,8 @@ class Instrument(Entity):
     resultaten: list[str] = refs("resultaten", "Beoogde resultaten", "werkt_aan")
     onderwerpen: list[str] = refs("onderwerpen", "Onderwerpen", "onderwerp", search="text")
     citydeals: list[str] = refs("citydeals", "Andere City Deals", "verbonden_met")
+    bronnen: list[dict] = value("Bronnen", [])  # [{titel, url, geraadpleegd}]: shown at the end of the page
+    beoordeeld_door: dict | None = value("Juridisch nagekeken")  # {rol, datum}: only after a lawyer's review
 
 
 @dataclass

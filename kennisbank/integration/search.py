@@ -35,6 +35,7 @@ from kennisbank.content.model import page_path as page_url  # as Material's inde
 from kennisbank.content.registry import TAXONOMY, Declared, relations
 from kennisbank.graph import Site
 from kennisbank.site.render import Page
+from kennisbank.site.views import legal_basis_label
 
 # -- Size of the index: every setting that changes it (target: <= 2 MB at 1,000 cases) ------------
 
@@ -107,8 +108,7 @@ def metadata(site: Site, entity: Entity) -> tuple[list[str], str]:
         text.append(f"Instrumenten: {', '.join(names)}.")
     if isinstance(entity, Instrument) and entity.wettelijke_basis:
         tags += list(dict.fromkeys(basis["wet"] for basis in entity.wettelijke_basis))
-        laws = [basis["wet"] + (f", artikel {basis['artikel']}" if basis.get("artikel") else "")
-                for basis in entity.wettelijke_basis]
+        laws = [legal_basis_label(basis) for basis in entity.wettelijke_basis]
         text.append(f"Wettelijke basis: {'; '.join(laws)}.")
     if isinstance(entity, Toolkit) and entity.stappen:
         text.append(f"Stappen: {'; '.join(step['titel'] for step in entity.stappen)}.")
