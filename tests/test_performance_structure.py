@@ -151,3 +151,20 @@ def test_a_case_that_becomes_invalid_leaves_the_preview_like_a_fresh_build(proje
     _build(project.root, fresh)
     assert _pages(served) == _pages(fresh)
     assert _search_entries(served) == _search_entries(fresh)
+
+
+def test_the_render_store_switches_itself_off_for_versions_it_was_not_written_for(monkeypatch, caplog):
+    real = rendercache.metadata.version
+    monkeypatch.setattr(rendercache.metadata, "version",
+                        lambda name: "10.0.0" if name == "mkdocs-material" else real(name))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.kennisbank"):
+        rendercache.enable(True)
+    try:
+        assert not rendercache.enabled()
+        assert "Snelle voorvertoning staat uit" in caplog.text and "mkdocs-material 10.0.0" in caplog.text
+    finally:
+        rendercache.enable(False)
+    monkeypatch.undo()
+    rendercache.enable(True)
+    assert rendercache.enabled()  # with the versions it knows, it is on
+    rendercache.enable(False)

@@ -28,7 +28,9 @@ plugin indexes a page (``on_page_context``).
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import jinja2
@@ -40,6 +42,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 TEMPLATE = "kennisbank-opgeslagen-pagina.html"
+log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 
 @dataclass
@@ -63,10 +66,33 @@ _gone_names: list[str] = []  # file names of pages gone since the previous build
 _last_build: dict[str, list[str]] = {"rendered": [], "reused": []}  # src_uris, for tests and curiosity
 
 
+# The versions whose internals this module relies on (Page.render, the template step, Material's search
+# plugin's entries). With another version it switches itself off and says so: slower previews, same site.
+WRITTEN_FOR = {"mkdocs": "1.6.", "mkdocs-material": "9."}
+
+
+def unsupported_versions() -> list[str]:
+    """'mkdocs 1.7.0' for each package whose version this module was not written for."""
+    found = []
+    for package, prefix in WRITTEN_FOR.items():
+        try:
+            installed = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            installed = "niet geïnstalleerd"
+        if not installed.startswith(prefix):
+            found.append(f"{package} {installed}")
+    return found
+
+
 def enable(on: bool = True) -> None:
     """Switch the store on (serve) or off (build: one build per process, nothing to re-use)."""
     global _enabled, _site_key
-    _enabled = on
+    unsupported = unsupported_versions() if on else []
+    if unsupported:
+        log.info("Snelle voorvertoning staat uit: kennisbank/integration/rendercache.py is geschreven voor "
+                 + " en ".join(f"{name} {version}x" for name, version in WRITTEN_FOR.items())
+                 + f", gevonden: {', '.join(unsupported)}. Elke wijziging bouwt de hele site opnieuw.")
+    _enabled = on and not unsupported
     _site_key = None
     _store.clear()
 
