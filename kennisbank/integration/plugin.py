@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from kennisbank.content import dates, drafts, redirects
+from kennisbank.content import dates, drafts, examples, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.integration import material_fixes, redirect_pages, rendercache, search
@@ -70,6 +70,8 @@ class Kennisbank:
         root, docs = self.root(config), Path(config.docs_dir)
         # Drafts only with the preview switch (KENNISBANK_CONCEPTEN=1); dates from one git log for all pages.
         corpus = load_corpus(root, include_drafts=drafts.preview_requested(), with_dates=False)
+        if config.extra.get(examples.SWITCH, True) is False:  # the production site: no illustrative content
+            corpus = examples.without_examples(corpus)
         hand_written = {path.relative_to(root).as_posix(): path.relative_to(docs).as_posix()
                         for path in docs.rglob("*.md")}
         self.page_dates = {hand_written[path]: date for path, date in dates.apply(corpus, hand_written).items()}
