@@ -133,7 +133,7 @@ class Kennisbank:
             page.meta["title"] = str(escape(generated.title))
             if generated.description:
                 page.meta["description"] = str(escape(" ".join(generated.description.split())))
-            if generated.search == "lijst":  # one short entry, added by search.rewrite_index
+            if generated.search in ("lijst", "nee"):  # a list gets one short entry from search.rewrite_index
                 page.meta["search"] = {"exclude": True}
             return markdown
         date = self.page_dates.get(page.file.src_uri)

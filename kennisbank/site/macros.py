@@ -30,7 +30,7 @@ NAMES = (
     "in_een_oogopslag", "deal_tekst", "looptijd", "aantallen", "aanleiding", "opgaven", "rollen",
     "systeemkenmerken", "doelen", "doelen_kort", "werkplan", "themas", "resultaten", "inzichten", "fasen",
     "fasen_kort", "werkvormen", "begeleiden", "onderwerpen", "city_deals", "partners", "partners_per_soort",
-    "ijkmomenten", "nieuwste_cases", "macro_overzicht",
+    "ijkmomenten", "nieuwste_cases", "contactpunten", "macro_overzicht",
 )
 PARTNER_GROUPS = {"gemeente": "Gemeenten", "ministerie": "Ministeries", "kennisnetwerk": "Kennisnetwerken",
                   "brancheorganisatie": "Brancheorganisaties"}
@@ -229,6 +229,18 @@ class Macros:
         cases = sorted(self.site.corpus.cases.values(), key=lambda c: (c.bijgewerkt, c.titel), reverse=True)
         page = PageContext(self.current_uri())
         return render("macros/items.html", page, kb=Views(self.site, page), items=cases[:aantal])
+
+    def contactpunten(self) -> Markup:
+        """De aanspreekpunten van de casussen en toolkits, per organisatie: functie en functioneel e-mailadres."""
+        points: dict[str, dict[tuple[str, str], list]] = {}
+        for entity in self.site.corpus.entities():
+            contact = getattr(entity, "contact", None)
+            if contact:
+                role = (contact.get("naam") or "Algemeen aanspreekpunt", contact.get("email") or "")
+                points.setdefault(contact["organisatie"], {}).setdefault(role, []).append(entity)
+        page = PageContext(self.current_uri())
+        rows = [(organisation, sorted(roles.items())) for organisation, roles in sorted(points.items())]
+        return render("macros/contactpunten.html", page, kb=Views(self.site, page), rows=rows)
 
     # -- this reference --------------------------------------------------------
 
