@@ -5,55 +5,55 @@ Also: generated pages load nothing from another host, and no Markdown is left un
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
 import pytest
 
-from kennisbank.site.pages.overviews import filter_names
+from kennisbank.site.pages.overviews import PAGE_SIZE, filter_names
 
-from .helpers import ROOT, page
+from .helpers import ROOT, case, page
 
 OVERVIEWS = [("cases", "casus"), ("instrumenten", "instrument")]
 
 
 @pytest.mark.parametrize("folder, kind", OVERVIEWS)
-def test_overview_lists_every_item_without_javascript(fixture_site, fixture_corpus, folder, kind):
-    """The raw HTML, as a browser without JavaScript shows it: every item, visible, with its terms."""
+def test_overview_lists_its_first_page_and_the_index_holds_every_item(fixture_site, fixture_corpus, folder, kind):
+    """The raw HTML, as a browser without JavaScript shows it: the first page; the index the script reads: all."""
     found = page(fixture_site, folder)
     items = fixture_corpus.of_kind(kind)
-    listed = {li.find("a")["href"]: li for li in found.select(f"ul#{folder}-lijst > li")}
-    assert set(listed) == {f"{slug}/" for slug in items}
-    for slug, item in items.items():
-        li = listed[f"{slug}/"]
-        assert not li.has_attr("hidden")
-        assert item.title in li.get_text()
+    listed = [li.find("a")["href"] for li in found.select(f"ul#{folder}-lijst > li")]
+    assert len(listed) == min(len(items), PAGE_SIZE) and set(listed) <= {f"{slug}/" for slug in items}
+    index = json.loads((fixture_site / folder / "lijst.json").read_text(encoding="utf-8"))
+    assert {entry["u"] for entry in index["items"]} == {f"{slug}/" for slug in items}
+    for entry in index["items"]:
+        item = items[entry["u"].rstrip("/")]
+        assert entry["t"] == item.title and entry["s"] == item.samenvatting
         for name, field in filter_names(kind).items():
-            assert li[f"data-{name}"].split() == item.values(field), (slug, name)
+            assert entry["f"].get(name, []) == item.values(field), (item.id, name)
+            for value in entry["f"].get(name, []):
+                assert index["labels"][name][value]
     status = found.find(id=f"{folder}-aantal")
     assert status["role"] == "status" and status.get_text(strip=True).startswith(str(len(items)))
 
 
-@pytest.mark.parametrize("folder, kind", OVERVIEWS)
-def test_filter_form_is_labelled_and_hidden_until_the_script_runs(fixture_site, folder, kind):
-    found = page(fixture_site, folder)
-    form = found.find("form", id=f"{folder}-filters")
-    assert form.has_attr("hidden") and form["aria-label"]
-    for control in form.find_all(["input", "select"]):
-        assert found.find("label", attrs={"for": control["id"]}) is not None, control["id"]
-        if control.name == "input":
-            assert control.find_parent("fieldset").legend.get_text(strip=True)
-    names = {control["name"] for control in form.find_all(["input", "select"])}
-    assert names <= set(filter_names(kind)) and "thema" in names
-    assert set(form["data-kb-facetten"].split()) == set(filter_names(kind))
-    # every value an item carries in a facet with a control can be chosen in the form
-    values = {(c["name"], c.get("value", "")) for c in form.find_all("input")}
-    values |= {(s["name"], o["value"]) for s in form.find_all("select") for o in s.find_all("option")}
-    for li in found.select(f"ul#{folder}-lijst > li"):
-        for name in names:
-            for value in li[f"data-{name}"].split():
-                assert (name, value) in values
-    assert found.find("script", src=re.compile(r"assets/filters\.js$")) is not None
+def test_every_item_is_on_one_of_the_pages_without_javascript(project):
+    for number in range(PAGE_SIZE * 2 + 3):
+        project.write(f"cases/c{number:02d}.md", case(titel=f"Casus nummer {number:02d}",
+                                                      bijgewerkt=f"2026-0{1 + number // 28}-{1 + number % 28:02d}"))
+    site = project.built()
+    seen = []
+    for url in ("cases", "cases/pagina/2", "cases/pagina/3"):
+        found = page(site, url)
+        seen += [a["href"].rsplit("/", 2)[-2] for a in found.select("ul#cases-lijst > li .kb-item-titel a")]
+        pager = [a.get_text() for a in found.select("nav.kb-pagina-s a")]
+        assert pager == ["1", "2", "3"]
+        current = found.select_one("nav.kb-pagina-s a[aria-current=page]").get_text()
+        assert url.endswith(current) or (url == "cases" and current == "1")
+    assert sorted(seen) == [f"c{number:02d}" for number in range(PAGE_SIZE * 2 + 3)]
+    assert seen[0] == f"c{PAGE_SIZE * 2 + 2:02d}"  # newest first
+    assert not (site / "cases" / "pagina" / "4").exists()
 
 
 def generated_pages(site):
@@ -78,7 +78,8 @@ def test_own_assets_load_nothing_from_another_host():
     css = (ROOT / "docs" / "assets" / "kennisbank.css").read_text(encoding="utf-8")
     assert "url(" not in css and "@import" not in css
     script = (ROOT / "docs" / "assets" / "filters.js").read_text(encoding="utf-8")
-    assert not re.search(r"fetch\(|XMLHttpRequest|import\(|https?://", script)
+    assert not re.search(r"XMLHttpRequest|import\(|https?://", script)
+    assert script.count("fetch(") == 1 and 'fetch(indexUrl.href, { credentials: "same-origin" })' in script
 
 
 def test_generated_markup_is_fully_parsed(fixture_site):

@@ -91,8 +91,9 @@ def links_back(site: Path, target: str, page: str, what: str) -> bool:
     overview = page.split("/")[0] + "/"
     if f"{overview}?{name}={term}" not in {link for link in _query_targets(site, target)}:
         return False
-    item = content(site, overview).find("a", href=page.split("/", 1)[1]).find_parent("li")
-    return term in item.get(f"data-{name}", "").split()
+    index = json.loads((site / overview / "lijst.json").read_text(encoding="utf-8"))  # what the overview lists
+    entry = next(entry for entry in index["items"] if entry["u"] == page.split("/", 1)[1])
+    return term in entry["f"].get(name, [])
 
 
 def _query_targets(site: Path, url: str) -> set[str]:

@@ -1,110 +1,320 @@
 /*
- * Facet filters for the overviews of cases and instruments (kennisbank/pages/overviews.py).
+ * Filters, sorting and pages for the overviews of cases and instruments (kennisbank/site/pages/overviews.py).
  *
- * The page lists every item in its HTML; each <li> carries its terms in data-* attributes
- * named after the facets (data-thema="vastgoed financiering"). This script shows the filter
- * form (hidden without JavaScript), hides the items that do not match, writes the count into
- * a live region (role="status") and keeps the selection in the URL query, e.g.
- * ?thema=vastgoed&thema=financiering&stad=dordrecht, so that a shared link reopens it.
- * Within one facet a match on any chosen value counts; across facets all must match.
- * Material's instant navigation is not enabled, so running once on load is enough.
+ * Without this script an overview shows its first page of items and links to the others. With it, the
+ * whole list comes from a compact index next to the overview (lijst.json, same site) and is filtered,
+ * sorted and paged here:
+ * - every choice is in the address (?thema=vastgoed&stad=dordrecht&sorteer=az&pagina=2), so a shared link
+ *   opens the same list; a value in the address that does not exist is reported, not silently ignored;
+ *   a filter on a taxonomy without a control (?partner=bzk, from a term page) works and is shown;
+ * - the count after each option follows the selection, and an option that would give nothing is marked;
+ * - the number of results is said in a live region (role="status");
+ * - on a narrow screen the form folds into one "Filters" button above the results.
+ * Text from the index is put in the page with textContent, never as HTML.
  */
 (function () {
   "use strict";
 
-  function controls(form) {
-    return Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox][name], select[name]"));
+  var root = document.querySelector(".kb-overzicht[data-kb-index]");
+  if (!root || !window.fetch || !window.URLSearchParams) return;
+  var form = root.querySelector("form.kb-filters");
+  var list = document.getElementById(form.getAttribute("data-kb-list"));
+  var status = document.getElementById(form.getAttribute("data-kb-count"));
+  var sortBox = root.querySelector(".kb-sorteren");
+  var sortSelect = sortBox.querySelector("select");
+  var prefix = root.getAttribute("data-kb-prefix");
+  var pageSize = Number(root.getAttribute("data-kb-page-size")) || 20;
+  var names = form.getAttribute("data-kb-facetten").split(" ");
+  var indexUrl = new URL(root.getAttribute("data-kb-index"), window.location.href);
+  var base = new URL("./", indexUrl);
+  var firstTitle = list.querySelector(".kb-item-titel");
+  var titleTag = firstTitle ? firstTitle.tagName.toLowerCase() : "h2";
+  var total = Number(status.getAttribute("data-kb-total"));
+  var singular = status.getAttribute("data-kb-singular");
+  var plural = status.getAttribute("data-kb-plural");
+  var items = [];
+  var labels = {};
+  var page = 1;
+
+  function controls() {
+    return Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox][name], select[name]"))
+      .filter(function (control) { return control.name !== "sorteer"; });
   }
 
-  function facetNames(form) {
-    var names = [];
-    controls(form).forEach(function (control) {
-      if (names.indexOf(control.name) < 0) names.push(control.name);
+  function hasControl(name) {
+    return controls().some(function (control) { return control.name === name; });
+  }
+
+  // -- the selection: from the form, and from the address for facets without a control ---------------------
+
+  var hiddenSelection = {};  // facet name -> values chosen in the address for a facet without a control
+
+  function selection() {
+    var chosen = {};
+    names.forEach(function (name) { chosen[name] = (hiddenSelection[name] || []).slice(); });
+    controls().forEach(function (control) {
+      if (control.type === "checkbox" ? control.checked : control.value !== "") chosen[control.name].push(control.value);
     });
-    return names;
+    return chosen;
   }
 
-  function chosen(form) {
-    var selection = {};
-    facetNames(form).forEach(function (name) { selection[name] = []; });
-    controls(form).forEach(function (control) {
-      if (control.type === "checkbox" ? control.checked : control.value !== "") {
-        selection[control.name].push(control.value);
-      }
-    });
-    return selection;
-  }
-
-  function matches(item, selection) {
-    return Object.keys(selection).every(function (name) {
-      var wanted = selection[name];
-      if (!wanted.length) return true;
-      var values = (item.getAttribute("data-" + name) || "").split(" ");
+  function matches(item, chosen, except) {
+    return names.every(function (name) {
+      var wanted = chosen[name];
+      if (name === except || !wanted.length) return true;
+      var values = item.f[name] || [];
       return wanted.some(function (value) { return values.indexOf(value) >= 0; });
     });
   }
 
-  function countText(status, shown) {
-    var total = Number(status.getAttribute("data-kb-total"));
-    var plural = status.getAttribute("data-kb-plural");
-    var singular = status.getAttribute("data-kb-singular");
-    if (shown === total) return total + " " + (total === 1 ? singular : plural);
-    if (shown === 0) return "Geen " + plural + " met deze filters (van de " + total + "). Wis een of meer filters.";
-    return shown + " van de " + total + " " + plural;
+  // -- reading and writing the address ----------------------------------------------------------------------
+
+  function known(name, value) {
+    return items.some(function (item) { return (item.f[name] || []).indexOf(value) >= 0; }) ||
+      Boolean(labels[name] && labels[name][value]);
   }
 
-  function writeUrl(selection) {
-    var params = new URLSearchParams();
-    Object.keys(selection).forEach(function (name) {
-      selection[name].forEach(function (value) { params.append(name, value); });
-    });
-    var query = params.toString();
-    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
-  }
-
-  function readUrl(form) {
-    var params = new URLSearchParams(location.search);
-    controls(form).forEach(function (control) {
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var unknown = [];
+    hiddenSelection = {};
+    controls().forEach(function (control) {
       var values = params.getAll(control.name);
       if (control.type === "checkbox") {
         control.checked = values.indexOf(control.value) >= 0;
       } else {
-        var known = values.filter(function (value) {
+        var found = values.filter(function (value) {
           return Array.prototype.some.call(control.options, function (option) { return option.value === value; });
         });
-        control.value = known.length ? known[0] : "";
+        control.value = found.length ? found[0] : "";
+      }
+      values.forEach(function (value) {
+        var offered = control.type === "checkbox" ? controls().some(function (other) {
+          return other.name === control.name && other.value === value;
+        }) : Array.prototype.some.call(control.options, function (option) { return option.value === value; });
+        if (!offered && unknown.indexOf(control.name + " '" + value + "'") < 0) unknown.push(control.name + " '" + value + "'");
+      });
+    });
+    names.forEach(function (name) {
+      if (hasControl(name)) return;
+      params.getAll(name).forEach(function (value) {
+        if (known(name, value)) (hiddenSelection[name] = hiddenSelection[name] || []).push(value);
+        else unknown.push(name + " '" + value + "'");
+      });
+    });
+    var sort = params.get("sorteer");
+    var sorts = Array.prototype.map.call(sortSelect.options, function (option) { return option.value; });
+    if (sort && sorts.indexOf(sort) < 0) unknown.push("sorteer '" + sort + "'");
+    sortSelect.value = sort && sorts.indexOf(sort) >= 0 ? sort : sorts[0];
+    page = Math.max(1, parseInt(params.get("pagina"), 10) || Number(root.getAttribute("data-kb-page")) || 1);
+    return unknown;
+  }
+
+  function query(chosen, number) {
+    var params = new URLSearchParams();
+    names.forEach(function (name) { chosen[name].forEach(function (value) { params.append(name, value); }); });
+    if (sortSelect.value !== sortSelect.options[0].value) params.set("sorteer", sortSelect.value);
+    if (number > 1) params.set("pagina", String(number));
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  function writeUrl(chosen) {
+    var address = base.pathname + query(chosen, page) + window.location.hash;
+    history.replaceState(history.state, "", address);
+  }
+
+  // -- showing the result -------------------------------------------------------------------------------
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function card(item) {
+    var li = element("li", "kb-item");
+    var heading = element(titleTag, "kb-item-titel");
+    var link = element("a", "", item.t);
+    link.href = new URL(item.u, base).href;
+    heading.appendChild(link);
+    li.appendChild(heading);
+    if (item.b.length) {
+      var badges = element("ul", "kb-badges");
+      badges.setAttribute("aria-label", "Kenmerken");
+      item.b.forEach(function (badge) { badges.appendChild(element("li", "kb-badge kb-badge--" + badge[1], badge[0])); });
+      li.appendChild(badges);
+    }
+    li.appendChild(element("p", "kb-item-samenvatting", item.s));
+    return li;
+  }
+
+  function sorted(found) {
+    var how = sortSelect.value;
+    return found.slice().sort(function (a, b) {
+      var x = a.k[how], y = b.k[how];
+      if (x === y) return a.k.az < b.k.az ? -1 : a.k.az > b.k.az ? 1 : 0;
+      if (how === "nieuwste") return x < y ? 1 : -1;
+      return x < y ? -1 : 1;
+    });
+  }
+
+  function updateCounts(chosen) {
+    controls().forEach(function (control) {
+      var options = control.type === "checkbox" ? [control] : Array.prototype.slice.call(control.options, 1);
+      options.forEach(function (option) {
+        var count = items.filter(function (item) {
+          return matches(item, chosen, control.name) && (item.f[control.name] || []).indexOf(option.value) >= 0;
+        }).length;
+        var label = control.type === "checkbox" ? form.querySelector("label[for='" + option.id + "']") : option;
+        label.textContent = label.getAttribute("data-kb-label") + " (" + count + ")";
+        var chosenHere = control.type === "checkbox" ? option.checked : control.value === option.value;
+        var empty = count === 0 && !chosenHere;
+        option.disabled = empty;
+        (control.type === "checkbox" ? option.parentNode : option).classList.toggle("kb-nul", empty);
+      });
+    });
+  }
+
+  function countText(shown, pages) {
+    var text = shown === total ? total + " " + (total === 1 ? singular : plural)
+      : shown === 0 ? "Geen " + plural + " met deze filters (van de " + total + "). Wis een of meer filters."
+      : shown + " van de " + total + " " + plural;
+    return pages > 1 ? text + "; pagina " + page + " van " + pages : text;
+  }
+
+  var pagerNav = root.querySelector(".kb-pagina-s");
+
+  function renderPager(chosen, pages) {
+    if (!pagerNav) {
+      pagerNav = element("nav", "kb-pagina-s");
+      pagerNav.id = prefix + "-paginas";
+      pagerNav.setAttribute("aria-label", "Pagina's met " + plural);
+      list.parentNode.insertBefore(pagerNav, list.nextSibling);
+    }
+    pagerNav.textContent = "";
+    pagerNav.hidden = pages < 2;
+    var ul = element("ul");
+    for (var number = 1; number <= pages; number += 1) {
+      var li = element("li");
+      var link = element("a", "", String(number));
+      link.href = base.pathname + query(chosen, number);
+      link.setAttribute("data-kb-pagina", String(number));
+      if (number === page) link.setAttribute("aria-current", "page");
+      li.appendChild(link);
+      ul.appendChild(li);
+    }
+    pagerNav.appendChild(ul);
+  }
+
+  var foldButton = null;
+  var noticeBox = element("div", "kb-meldingen");
+  noticeBox.setAttribute("aria-live", "polite");
+  form.parentNode.insertBefore(noticeBox, form);
+
+  function notices(unknown) {
+    noticeBox.textContent = "";
+    if (unknown.length) {
+      noticeBox.appendChild(element("p", "kb-melding",
+        (unknown.length === 1 ? "Deze keuze uit de link bestaat niet en is genegeerd: " : "Deze keuzes uit de link bestaan niet en zijn genegeerd: ") + unknown.join(", ") + "."));
+    }
+    Object.keys(hiddenSelection).forEach(function (name) {
+      hiddenSelection[name].forEach(function (value) {
+        var line = element("p", "kb-melding kb-melding--filter");
+        line.appendChild(document.createTextNode("Alleen " + plural + " met " + name + " " +
+          ((labels[name] && labels[name][value]) || value) + ". "));
+        var clear = element("button", "kb-link-knop", "Dit filter wissen");
+        clear.type = "button";
+        clear.addEventListener("click", function () {
+          hiddenSelection[name] = hiddenSelection[name].filter(function (other) { return other !== value; });
+          page = 1;
+          apply(true);
+        });
+        line.appendChild(clear);
+        noticeBox.appendChild(line);
+      });
+    });
+  }
+
+  function apply(updateUrl, unknown) {
+    var chosen = selection();
+    var found = sorted(items.filter(function (item) { return matches(item, chosen); }));
+    var pages = Math.max(1, Math.ceil(found.length / pageSize));
+    page = Math.min(page, pages);
+    list.textContent = "";
+    found.slice((page - 1) * pageSize, page * pageSize).forEach(function (item) { list.appendChild(card(item)); });
+    status.textContent = countText(found.length, pages);
+    updateCounts(chosen);
+    renderPager(chosen, pages);
+    if (unknown !== undefined) notices(unknown);
+    else notices([]);
+    if (foldButton) {
+      var active = names.reduce(function (sum, name) { return sum + chosen[name].length; }, 0);
+      foldButton.textContent = active ? "Filters (" + active + ")" : "Filters";
+      showResults.textContent = "Toon " + countText(found.length, 1).replace(/\. Wis.*$/, "");
+    }
+    if (updateUrl) writeUrl(chosen);
+  }
+
+  // -- folding the form on a narrow screen --------------------------------------------------------------------
+
+  var showResults = element("button", "md-button md-button--primary kb-toon-resultaten", "Toon resultaten");
+  showResults.type = "button";
+
+  function fold() {
+    foldButton = element("button", "md-button kb-filters-knop", "Filters");
+    foldButton.type = "button";
+    foldButton.setAttribute("aria-controls", form.id);
+    foldButton.setAttribute("aria-expanded", "false");
+    form.parentNode.insertBefore(foldButton, form);
+    form.classList.add("kb-gevouwen");
+    foldButton.addEventListener("click", function () {
+      var open = foldButton.getAttribute("aria-expanded") !== "true";
+      foldButton.setAttribute("aria-expanded", String(open));
+      form.classList.toggle("kb-open", open);
+      if (open) {
+        var first = form.querySelector("input, select");
+        if (first) first.focus();
       }
     });
+    form.querySelector(".kb-filter-knoppen").appendChild(showResults);
+    showResults.addEventListener("click", function () {
+      foldButton.setAttribute("aria-expanded", "false");
+      form.classList.remove("kb-open");
+      status.setAttribute("tabindex", "-1");
+      status.focus();
+    });
   }
 
-  function setup(form) {
-    var list = document.getElementById(form.getAttribute("data-kb-list"));
-    var status = document.getElementById(form.getAttribute("data-kb-count"));
-    if (!list || !status) return;
-    var items = Array.prototype.slice.call(list.children);
-
-    function apply(updateUrl) {
-      var selection = chosen(form);
-      var shown = 0;
-      items.forEach(function (item) {
-        var visible = matches(item, selection);
-        item.hidden = !visible;
-        if (visible) shown += 1;
-      });
-      status.textContent = countText(status, shown);
-      if (updateUrl) writeUrl(selection);
-    }
-
+  function start(data) {
+    items = data.items;
+    labels = data.labels || {};
     form.hidden = false;
-    form.addEventListener("change", function () { apply(true); });
+    sortBox.hidden = false;
+    fold();
+    form.addEventListener("change", function () { page = 1; apply(true); });
+    sortSelect.addEventListener("change", function () { page = 1; apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
     form.addEventListener("reset", function () {
-      window.setTimeout(function () { apply(true); }, 0); // after the browser has cleared the controls
+      hiddenSelection = {};
+      window.setTimeout(function () { page = 1; apply(true); }, 0);  // after the browser has cleared the controls
     });
-    window.addEventListener("popstate", function () { readUrl(form); apply(false); });
-    readUrl(form);
-    apply(false);
+    root.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[data-kb-pagina]") : null;
+      if (!link) return;
+      event.preventDefault();
+      page = Number(link.getAttribute("data-kb-pagina"));
+      apply(true);
+      status.setAttribute("tabindex", "-1");
+      status.focus();
+    });
+    window.addEventListener("popstate", function () { apply(false, readUrl()); });
+    apply(false, readUrl());
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-kb-list]"), setup);
+  fetch(indexUrl.href, { credentials: "same-origin" })
+    .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+    .then(start)
+    .catch(function () { /* the pages without the script still list every item */ });
 })();

@@ -46,6 +46,26 @@ def git_dates(root: Path, paths: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def first_dates(root: Path, paths: Iterable[str]) -> dict[str, str]:
+    """The date (YYYY-MM-DD) of the commit that added each path: when it was first published."""
+    wanted = set(paths)
+    found: dict[str, str] = {}
+    command = ["git", "-c", "core.quotepath=off", "log", "--diff-filter=A", "--format=%x00%cs", "--name-only",
+               "--relative"]
+    try:
+        result = subprocess.run(command, cwd=root, capture_output=True, text=True, encoding="utf-8",
+                                errors="replace", check=False)
+    except OSError:  # no git installed
+        return found
+    commit_date = ""
+    for line in result.stdout.splitlines():  # newest first: the oldest addition is the last one seen
+        if line.startswith(_COMMIT):
+            commit_date = line[1:]
+        elif line in wanted:
+            found[line] = commit_date
+    return found
+
+
 def last_updated(root: Path, paths: Iterable[str]) -> dict[str, str]:
     """Git date of each path, or its modification date when Git has none."""
     paths = list(paths)
@@ -68,6 +88,9 @@ def apply(corpus: Corpus, extra_paths: Iterable[str] = ()) -> dict[str, str]:
     dates = last_updated(root, [entity.path for entity in undated] + extra_paths)
     for entity in undated:
         entity.bijgewerkt = dates.get(entity.path, "")
+    added = first_dates(root, [entity.path for entity in corpus.entities()])
+    for entity in corpus.entities():  # not in Git yet (a new file): it is being published now
+        entity.gepubliceerd = added.get(entity.path) or entity.bijgewerkt
     return {path: dates[path] for path in extra_paths if path in dates}
 
 

@@ -11,6 +11,7 @@ sitemap line can show one. This is the one place that does it, as ``load_corpus`
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from kennisbank.content.model import ENTITY_TYPES, Corpus
 from kennisbank.content.registry import relations
@@ -31,7 +32,7 @@ def without_examples(corpus: Corpus) -> Corpus:
     for entity in corpus.entities():
         if (entity.kind, entity.id) in gone:
             continue
-        changes = {}
+        changes: dict[str, Any] = {}
         for item in relations(type(entity)):
             target = item.about.points_at
             if target in ENTITY_TYPES and isinstance(getattr(entity, item.name), list):

@@ -35,6 +35,7 @@ class Entity:
     path: str  # the file in the repository, e.g. cases/x.md
     body: str = ""
     body_line: int = 1
+    gepubliceerd: str = ""  # first appearance in Git (content/dates.py); newest-first lists sort by it
     samenvatting: str = value("Samenvatting", "")
     oogst: str | None = ref("ijkmomenten", "Geoogst bij", "geoogst_bij")
     bijgewerkt: str = value("Laatst bijgewerkt", "", show="datum", card=True)

@@ -30,7 +30,7 @@ NAMES = (
     "in_een_oogopslag", "deal_tekst", "looptijd", "aantallen", "aanleiding", "opgaven", "rollen",
     "systeemkenmerken", "doelen", "doelen_kort", "werkplan", "themas", "resultaten", "inzichten", "fasen",
     "fasen_kort", "werkvormen", "begeleiden", "onderwerpen", "city_deals", "partners", "partners_per_soort",
-    "ijkmomenten", "nieuwste_cases", "contactpunten", "macro_overzicht",
+    "ijkmomenten", "zoekveld", "taken", "toolkits_uitgelicht", "nieuwste_cases", "contactpunten", "macro_overzicht",
 )
 PARTNER_GROUPS = {"gemeente": "Gemeenten", "ministerie": "Ministeries", "kennisnetwerk": "Kennisnetwerken",
                   "brancheorganisatie": "Brancheorganisaties"}
@@ -94,10 +94,14 @@ class Macros:
         return f"{dutch_date(deal['ondertekend'])} tot {dutch_date(deal['einddatum'])}"
 
     def aantallen(self) -> str:
-        """Hoeveel casussen, instrumenten en toolkits de kennisbank bevat, in een zin."""
+        """Hoeveel casussen (waarvan hoeveel voorbeelden), instrumenten en toolkits de kennisbank bevat, in een zin."""
         corpus = self.site.corpus
-        return (f"{len(corpus.cases)} casussen, {len(corpus.instrumenten)} instrumenten en "
-                f"{len(corpus.toolkits)} toolkits")
+        examples = sum(1 for case in corpus.cases.values() if case.voorbeeld)
+        cases = f"{len(corpus.cases)} {'casus' if len(corpus.cases) == 1 else 'casussen'}"
+        if examples:
+            cases += (f" (waarvan {examples} {'een illustratief voorbeeld' if examples == 1 else 'illustratieve voorbeelden'}"
+                      f", geen echte {'project' if examples == 1 else 'projecten'})")
+        return (f"{cases}, {len(corpus.instrumenten)} instrumenten en {len(corpus.toolkits)} toolkits")
 
     def _sections(self, key: str, level: int) -> str:
         hashes = "#" * level
@@ -225,10 +229,34 @@ class Macros:
     # -- content ---------------------------------------------------------------
 
     def nieuwste_cases(self, aantal: int = 5) -> Markup:
-        """De laatst bijgewerkte casussen (standaard vijf), elk met stad, fase en status."""
-        cases = sorted(self.site.corpus.cases.values(), key=lambda c: (c.bijgewerkt, c.titel), reverse=True)
+        """De nieuwste casussen (standaard vijf): het laatst in de kennisbank gezet, elk met stad, fase en status."""
+        cases = sorted(self.site.corpus.cases.values(), key=lambda c: (c.gepubliceerd or c.bijgewerkt, c.titel),
+                       reverse=True)
+        return self._render("macros/items.html", items=cases[:aantal])
+
+    def _render(self, template: str, **context) -> Markup:
         page = PageContext(self.current_uri())
-        return render("macros/items.html", page, kb=Views(self.site, page), items=cases[:aantal])
+        return render(template, page, kb=Views(self.site, page), **context)
+
+    def zoekveld(self) -> Markup:
+        """Een zoekveld in de pagina: zoekt in de hele kennisbank (opent de zoekfunctie van de site)."""
+        return self._render("macros/zoekveld.html")
+
+    def taken(self) -> Markup:
+        """De ingangen naar wat een lezer komt doen, één per thema (uit data/themas.yml), elk met de instrumenten,
+        toolkits en casussen die erbij horen."""
+        themas = TAXONOMY["themas"]
+        tasks = []
+        for thema in self.reference["themas"].values():
+            tasks.append({"thema": thema, "toolkits": self.site.graph.items_with(themas, thema["id"], "toolkit"),
+                          "cases": len(self.site.graph.items_with(themas, thema["id"], "casus")),
+                          "instruments": len(self.site.graph.items_with(themas, thema["id"], "instrument"))})
+        return self._render("macros/taken.html", tasks=tasks)
+
+    def toolkits_uitgelicht(self) -> Markup:
+        """De toolkits: stappenplannen per opgave, met hun samenvatting."""
+        return self._render("macros/toolkits.html", toolkits=sorted(self.site.corpus.toolkits.values(),
+                                                                      key=lambda toolkit: toolkit.title))
 
     def contactpunten(self) -> Markup:
         """De aanspreekpunten van de casussen en toolkits, per organisatie: functie en functioneel e-mailadres."""
@@ -238,9 +266,8 @@ class Macros:
             if contact:
                 role = (contact.get("naam") or "Algemeen aanspreekpunt", contact.get("email") or "")
                 points.setdefault(contact["organisatie"], {}).setdefault(role, []).append(entity)
-        page = PageContext(self.current_uri())
         rows = [(organisation, sorted(roles.items())) for organisation, roles in sorted(points.items())]
-        return render("macros/contactpunten.html", page, kb=Views(self.site, page), rows=rows)
+        return self._render("macros/contactpunten.html", rows=rows)
 
     # -- this reference --------------------------------------------------------
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from kennisbank.graph import Site
 from kennisbank.site.pages import (citydeals, goede_praktijken, items, kaart, monitor, oogst, opendata, overviews,
-                                   problemen, terms, themas, velden)
+                                   problemen, sturing, terms, themas, velden)
 from kennisbank.site.render import Page
 
-GENERATORS = [items, terms, themas, citydeals, overviews, kaart, oogst, goede_praktijken, monitor, opendata, velden,
-              problemen]
+GENERATORS = [items, terms, themas, citydeals, overviews, sturing, kaart, oogst, goede_praktijken, monitor, opendata,
+              velden, problemen]
 
 
 def all_pages(site: Site) -> list[Page]:

@@ -1,26 +1,31 @@
-"""The overviews of all cases, all instruments and all toolkits, with facet filters.
+"""The overviews of all cases and all instruments (with filters, sorting and pages) and of all toolkits.
 
-Every item is in the HTML, so the page works without JavaScript. Each list item carries its
-terms in ``data-*`` attributes, one per taxonomy of its kind, named as in a shared link
-(``?stad=dordrecht``); docs/assets/filters.js reads the form and the address, hides what does
-not match, updates the count in a live region and writes the choice back into the address.
-The form shows controls for the facets readers choose from most; a link from a term page can
-filter on any taxonomy (``?partner=bzk``). The form stays hidden until the script runs.
+An overview stays light at any size: its page shows the first ``PAGE_SIZE`` items; every item
+is on one of the numbered pages ``/<folder>/pagina/<n>/``, which work without JavaScript. With
+JavaScript, docs/assets/filters.js reads the whole list from a compact index
+(``/<folder>/lijst.json``, written by ``index_json``) and filters, sorts and pages it in the
+browser: the facet counts follow the selection, an option that would give nothing is marked,
+a value in a shared link that does not exist is reported, and everything the reader chooses is
+in the address (``?thema=vastgoed&stad=dordrecht&sorteer=az&pagina=2``), so a shared link opens
+the same list. A link from a term page can filter on any taxonomy of the kind (``?partner=bzk``);
+the form shows controls for the facets readers choose from most.
 """
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from kennisbank.content.model import ENTITY_TYPES, Entity
 from kennisbank.content.registry import TAXONOMY, relations
 from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
-from kennisbank.site.ladder import ladder
-from kennisbank.site.render import Page
-from kennisbank.site.views import Link, make_page
+from kennisbank.site.render import Page, PageContext
+from kennisbank.site.views import Link, Views, make_page
 
+PAGE_SIZE = 20
 SELECT_FROM = 7  # a facet with this many terms or more is a <select>, fewer are checkboxes
 
 # The controls of each overview: (taxonomy, label, first option of a select).
@@ -30,6 +35,19 @@ CONTROLS = {
     "instrument": (("themas", "Thema", "Alle thema's"), ("soort", "Soort", "Alle soorten"),
                    ("sturing", "Sturing (van drang naar dwang)", "Elke trede"),
                    ("onderwerpen", "Onderwerp", "Alle onderwerpen")),
+}
+# The orders a reader can choose: (name in the address, label). The first is the default.
+SORTS = {
+    "casus": (("nieuwste", "Nieuwste eerst"), ("az", "Titel A–Z"), ("stad", "Stad")),
+    "instrument": (("az", "Naam A–Z"), ("trede", "Van drang naar dwang"), ("nieuwste", "Nieuwste eerst")),
+}
+INTROS = {
+    "casus": ("Casussen", "Pilotcasussen uit de steden: hoe gemeenten regie voeren op de transformatie van hun "
+              "binnenstad. Filter op thema, stad, fase, status of onderwerp; de filters staan in de link, zodat u een "
+              "selectie kunt delen."),
+    "instrument": ("Instrumenten", "Instrumenten waarmee gemeenten regie voeren op de binnenstad: juridisch, "
+                   "financieel, organisatorisch, ruimtelijk en met informatie. Filter op thema, soort, trede en "
+                   "onderwerp; hoe de instrumenten van drang naar dwang op elkaar volgen, staat bij"),
 }
 
 
@@ -53,16 +71,33 @@ def filter_names(kind: str) -> dict[str, str]:
             if item.about.points_at in TAXONOMY}
 
 
+def sort_keys(site: Site, item: Entity) -> dict[str, Any]:
+    """What each order sorts on, for the page and for the index the script sorts with."""
+    step = site.reference["sturing"].get(getattr(item, "sturing", ""), {}).get("trede", 0)
+    city = site.graph.label(TAXONOMY["steden"], getattr(item, "stad", "")) if getattr(item, "stad", "") else ""
+    return {"az": item.title.lower(), "nieuwste": item.gepubliceerd or item.bijgewerkt, "stad": city.lower(),
+            "trede": step}
+
+
+def ordered(site: Site, kind: str, how: str) -> list[Entity]:
+    items = sorted(site.corpus.of_kind(kind).values(), key=lambda item: item.title.lower())
+    if how == "nieuwste":
+        return sorted(items, key=lambda item: sort_keys(site, item)["nieuwste"], reverse=True)
+    if how in ("stad", "trede"):
+        return sorted(items, key=lambda item: sort_keys(site, item)[how])
+    return items
+
+
 def _facets(site: Site, kind: str, items: list[Entity]) -> list[Facet]:
     facets = []
     for taxonomy_name, label, all_label in CONTROLS[kind]:
         taxonomy = TAXONOMY[taxonomy_name]
         field = filter_names(kind)[taxonomy.node]
-        counts = {term: 0 for term in site.graph.terms(taxonomy)}
+        terms = site.graph.terms(taxonomy)
+        counts = {term: 0 for term in terms}
         for item in items:
             for term in item.values(field):
                 counts[term] = counts.get(term, 0) + 1
-        terms = site.graph.terms(taxonomy)
         options = []
         for term, count in counts.items():
             if count and term in terms:
@@ -72,47 +107,62 @@ def _facets(site: Site, kind: str, items: list[Entity]) -> list[Facet]:
     return facets
 
 
-def overview(site: Site, kind: str, uri: str, title: str, intro: str, intro_link: Link | None = None,
-             **context) -> Page:
+def page_uri(folder: str, number: int) -> str:
+    return f"{folder}/index.md" if number == 1 else f"{folder}/pagina/{number}.md"
+
+
+def list_page(site: Site, kind: str, number: int, pages: int, items: list[Entity]) -> Page:
     cls = ENTITY_TYPES[kind]
-    items = sorted(site.corpus.of_kind(kind).values(), key=lambda entity: entity.title.lower())
+    uri = page_uri(cls.folder, number)
+    title, intro = INTROS[kind]
+    intro_link = (Link("op de kaart", relative_url(uri, "kaart/index.md")) if kind == "casus"
+                  else Link("van drang naar dwang", relative_url(uri, "sturing/index.md")))
     names = filter_names(kind)
-
-    def data_of(item: Entity) -> dict[str, str]:
-        return {name: " ".join(item.values(field)) for name, field in names.items()}
-
-    return make_page(site, "pages/overzicht.html", uri, title, description=intro, items=items, intro=intro,
-                     intro_link=intro_link, prefix=cls.folder, facets=_facets(site, kind, items),
-                     facet_names=list(names), what=cls.plural, singular=cls.singular, plural=cls.plural,
-                     data_of=data_of, **{"list_heading": "", "list_id": "", "ladders": [], **context})
-
-
-def cases_page(site: Site) -> Page:
-    uri = "cases/index.md"
-    return overview(site, "casus", uri, "Casussen",
-                    "Pilotcasussen uit de steden: hoe gemeenten regie voeren op de transformatie van hun binnenstad. "
-                    "Filter op thema, stad, fase, status of onderwerp; de filters staan in de link, zodat u een "
-                    "selectie kunt delen. Ook",
-                    Link("op de kaart", relative_url(uri, "kaart/index.md")))
+    shown = items[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
+    pager = [(n, relative_url(uri, page_uri(cls.folder, n))) for n in range(1, pages + 1)]
+    return make_page(
+        site, "pages/overzicht.html", uri, title if number == 1 else f"{title}, pagina {number} van {pages}",
+        description=intro, search="lijst" if number == 1 else "nee", intro=intro + (" Ook" if kind == "casus" else ""),
+        intro_link=intro_link, items=shown, total=len(items), number=number, pages=pages, pager=pager,
+        prefix=cls.folder, facets=_facets(site, kind, items), facet_names=list(names), what=cls.plural,
+        singular=cls.singular, plural=cls.plural, sorts=SORTS[kind], page_size=PAGE_SIZE,
+        index_url=relative_url(uri, f"{cls.folder}/lijst.json"))
 
 
-def _escalation_text(site: Site) -> list[str]:
-    """The deal's own paragraphs on drang, dwang and escalation (from the werkplan)."""
-    paragraphs = [" ".join(paragraph.split()) for section in site.reference.deal.get("werkplan", [])
-                  for paragraph in section["tekst"].split("\n\n")]
-    return [p for p in paragraphs if "'dwang'" in p or "escalatie" in p]
+def overview_pages(site: Site, kind: str) -> Iterator[Page]:
+    items = ordered(site, kind, SORTS[kind][0][0])
+    pages = max(1, math.ceil(len(items) / PAGE_SIZE))
+    for number in range(1, pages + 1):
+        yield list_page(site, kind, number, pages, items)
 
 
-def instruments_page(site: Site) -> Page:
-    uri = "instrumenten/index.md"
-    return overview(site, "instrument", uri, "Instrumenten",
-                    "Instrumenten waarmee gemeenten regie voeren op de binnenstad: juridisch, financieel, "
-                    "organisatorisch, ruimtelijk en met informatie. Filter de lijst op thema, soort, sturing en "
-                    "onderwerp, of bekijk",
-                    Link("per thema de ladder van drang naar dwang", "#ladder"),
-                    list_heading="Alle instrumenten", list_id="alle-instrumenten",
-                    escalation=_escalation_text(site),
-                    ladders=[ladder(site, uri, thema) for thema in site.reference["themas"]])
+def index_json(site: Site, kind: str) -> str:
+    """The compact list the filter script works on: per item its card and everything it filters and sorts on.
+
+    Keys are short because this is what a reader downloads (at 1,000 cases about 100 KB gzipped), and only
+    on the overview: t title, s summary, u address relative to the overview, b badges, f facet values,
+    k sort keys. Text is data: the script puts it in the page with textContent, never as HTML.
+    """
+    cls = ENTITY_TYPES[kind]
+    page = PageContext(f"{cls.folder}/index.md")
+    views = Views(site, page)
+    names = filter_names(kind)
+    items: list[dict[str, Any]] = [{"t": item.title, "s": item.samenvatting, "u": page.url(item), "b": views.badges(item),
+              "f": {name: item.values(field) for name, field in names.items() if item.values(field)},
+              "k": sort_keys(site, item)} for item in ordered(site, kind, "az")]
+    used = {name: {value for item in items for value in item["f"].get(name, [])} for name in names}
+    labels = {name: {term: site.graph.label(taxonomy, term) for term in sorted(used[name])}
+              for name, taxonomy in ((name, _taxonomy_of(name)) for name in names) if used[name]}
+    return json.dumps({"items": items, "labels": labels}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _taxonomy_of(node: str):
+    return next(taxonomy for taxonomy in TAXONOMY.values() if taxonomy.node == node)
+
+
+def index_files(site: Site) -> dict[str, str]:
+    """Site path -> content of the index of each filtered overview."""
+    return {f"{ENTITY_TYPES[kind].folder}/lijst.json": index_json(site, kind) for kind in CONTROLS}
 
 
 def toolkits_page(site: Site) -> Page:
@@ -127,6 +177,6 @@ def toolkits_page(site: Site) -> Page:
 
 
 def pages(site: Site) -> Iterator[Page]:
-    yield cases_page(site)
-    yield instruments_page(site)
+    yield from overview_pages(site, "casus")
+    yield from overview_pages(site, "instrument")
     yield toolkits_page(site)

@@ -23,6 +23,7 @@ DESCRIPTION_FIELDS = ("intro", "tekst", "omschrijving", "doel", "toelichting")
 # Taxonomies whose pages another module writes: the oogst pages assemble the harvest (pages/oogst.py),
 # themes show coverage and the ladder (pages/themas.py), City Deals their relations (pages/citydeals.py).
 OWN_PAGES = {"ijkmomenten", "themas", "citydeals"}
+OWN_INDEX = {"sturing"}  # its index is the ladder (pages/sturing.py); its term pages are written here
 
 
 @dataclass
@@ -73,8 +74,6 @@ def term_page(site: Site, taxonomy: Taxonomy, term: str, item: dict) -> Page:
 INTROS = {
     "steden": ("De steden van de City Deal en hun casussen. De casussen per stad staan ook", "kaart/index.md",
                "op de kaart"),
-    "sturing": ("De treden van drang (stimuleren) naar dwang (afdwingen). Per thema staan de instrumenten op deze "
-                "ladder bij", "instrumenten/index.md#ladder", "de instrumenten"),
 }
 
 
@@ -100,6 +99,7 @@ def pages(site: Site) -> Iterator[Page]:
     for taxonomy in TAXONOMIES:
         if taxonomy.name in OWN_PAGES or not taxonomy.folder:
             continue
-        yield taxonomy_index(site, taxonomy)
+        if taxonomy.name not in OWN_INDEX:
+            yield taxonomy_index(site, taxonomy)
         for term, item in site.graph.terms(taxonomy).items():
             yield term_page(site, taxonomy, term, item)
