@@ -10,6 +10,7 @@ which lists the item with that term. Built from the frozen fixture content.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
