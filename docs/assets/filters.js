@@ -311,6 +311,7 @@
     });
     window.addEventListener("popstate", function () { apply(false, readUrl()); });
     apply(false, readUrl());
+    root.setAttribute("data-kb-klaar", "");  // for anyone waiting on the list: it is ready
   }
 
   fetch(indexUrl.href, { credentials: "same-origin" })
