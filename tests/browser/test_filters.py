@@ -165,9 +165,9 @@ def test_on_a_phone_the_filters_fold_and_the_first_case_is_in_the_first_screen(b
 
 
 def test_pages_of_a_long_list_with_and_without_javascript(browser, tmp_path_factory):
+    from ..gates import site_path
     from ..helpers import Project, case
     from .conftest import serve
-    from ..gates import site_path
 
     project = Project.create(tmp_path_factory.mktemp("lang"))
     for number in range(45):
