@@ -41,7 +41,7 @@ TAXONOMIES = (
     Taxonomy("resultaten", "beoogd resultaat", "Beoogde resultaten", data="themas", node="resultaat"),  # in themas.yml
     Taxonomy("steden", "stad", "Steden", "steden", data="steden", node="stad"),
     Taxonomy("fasen", "fase", "Fasen", "fasen", data="fasen", node="fase"),
-    Taxonomy("status", "status", "Status van casussen", "status", node="status"),
+    Taxonomy("status", "status", "Statussen van casussen", "status", node="status"),
     Taxonomy("onderwerpen", "onderwerp", "Onderwerpen", "onderwerpen", data="onderwerpen", node="onderwerp"),
     Taxonomy("werkvormen", "werkvorm", "Werkvormen", "werkvormen", data="werkvormen", node="werkvorm"),
     Taxonomy("inzichten", "voorwaardenscheppend inzicht", "Voorwaardenscheppende inzichten", "inzichten",
@@ -49,9 +49,10 @@ TAXONOMIES = (
     Taxonomy("citydeals", "City Deal", "Andere City Deals", "city-deals", data="citydeals", node="citydeal"),
     Taxonomy("partners", "partner", "Partners", "partners", data="partners", node="partner"),
     Taxonomy("rollen", "rol van de gemeente", "Rollen van de gemeente", "rollen", data="rollen", node="rol"),
-    Taxonomy("sturing", "sturingstrede", "Van drang naar dwang", "sturing", data="sturing", node="sturing"),
+    Taxonomy("sturing", "sturingstrede", "Treden van drang naar dwang", "sturing", data="sturing", node="sturing"),
     Taxonomy("soort", "soort instrument", "Soorten instrumenten", "soorten", node="soort"),
-    Taxonomy("instrumentstatus", "status", "Status van instrumenten", "instrumentstatus", node="instrumentstatus"),
+    Taxonomy("instrumentstatus", "status", "Statussen van instrumenten", "instrumentstatus",
+             node="instrumentstatus"),
     Taxonomy("ijkmomenten", "ijkmoment", "Oogst per ijkmoment", "oogst", data="ijkmomenten", node="ijkmoment"),
 )
 TAXONOMY = {taxonomy.name: taxonomy for taxonomy in TAXONOMIES}
