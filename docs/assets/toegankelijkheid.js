@@ -244,6 +244,13 @@
 
   function setUpMenuAndSearch() {
     if (!drawerToggle || !searchToggle) return;
+    // Material's hidden checkboxes for the sub-panels have two labels that name nothing useful
+    // together; HTML_CodeSniffer (pa11y) asks for a name all the same. The panel's title is it.
+    if (nav) {
+      panels().forEach(function (entry) {
+        if (!entry.toggle.hasAttribute("aria-label")) entry.toggle.setAttribute("aria-label", text(entry.opener));
+      });
+    }
     if (menuButton && drawer) {
       var menuLabel = $("label.md-header__button[for=__drawer]");
       if (menuLabel) menuLabel.hidden = true;
