@@ -109,6 +109,10 @@ _INSTALL_WALK = """() => {
                 const cover = fixedAncestor(topmost);
                 // Material hides "Terug naar boven" at the top of the page (250 ms later): not a cover there.
                 if (cover && cover.classList.contains('md-top') && window.scrollY <= 0) continue;
+                // Material's sticky sidebars stand beside the content; its script fits their height to
+                // the footer one frame after a scroll, so right after a jump to the footer they may
+                // overlap it for that frame. Only a cover that is not a sidebar counts there.
+                if (cover && cover.classList.contains('md-sidebar') && !shown.closest('.md-main__inner')) continue;
                 if (cover && !cover.contains(shown)) {
                     hidden += 1;
                     covered.add(cover.tagName.toLowerCase() + (typeof cover.className === 'string' && cover.className.trim()
