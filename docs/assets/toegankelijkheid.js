@@ -247,8 +247,11 @@
     // Material's hidden checkboxes for the sub-panels have two labels that name nothing useful
     // together; HTML_CodeSniffer (pa11y) asks for a name all the same. The panel's title is it.
     if (nav) {
-      panels().forEach(function (entry) {
-        if (!entry.toggle.hasAttribute("aria-label")) entry.toggle.setAttribute("aria-label", text(entry.opener));
+      $$("input.md-nav__toggle", nav).forEach(function (toggle) {
+        if (toggle.hasAttribute("aria-label")) return;
+        // A page without headings has the table of contents' checkbox but no label that opens it.
+        var label = $("label[for='" + toggle.id + "']", toggle.parentElement);
+        toggle.setAttribute("aria-label", text(label) || "Inhoudsopgave");
       });
     }
     if (menuButton && drawer) {
