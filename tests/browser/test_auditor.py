@@ -80,14 +80,13 @@ def audit(browser, site_url, built_site):
                 open_view(page, site_url, view)
                 found["menu"] += [f"{where}: {p}" for p in auditor.menu_problems(page)]
         context.close()
-        _seconds[width] = _seconds.get(width, 0) + time.monotonic() - started
+        _seconds[f"{width} px"] = _seconds.get(f"{width} px", 0) + time.monotonic() - started
         _results[key] = found
         return found
 
     yield run
     if _seconds:
-        print("\nauditor: seconden per breedte: "
-              + ", ".join(f"{width} px {seconds:.0f} s" for width, seconds in _seconds.items()))
+        print("\nauditor, seconden: " + ", ".join(f"{what} {seconds:.0f} s" for what, seconds in _seconds.items()))
 
 
 def _report(problems: list[str]) -> str:
@@ -151,7 +150,7 @@ def test_forced_colours_keep_every_graphic_readable(browser, site_url, built_sit
         page.wait_for_timeout(300)
         report += [f"{path} met het menu open: {p}" for p in page.evaluate(auditor.MASK_ICONS_AND_FIELDS)]
     context.close()
-    _seconds[f"geforceerde kleuren {system} {palette}"] = time.monotonic() - started
+    _seconds[f"geforceerde kleuren {system}/{palette}"] = time.monotonic() - started
     assert not report, _report(report)
 
 
