@@ -203,3 +203,49 @@ def vnu_errors(command: list[str], *paths: Path) -> list[str]:
         raise AssertionError(f"De Nu Html Checker gaf geen leesbaar antwoord:\n{result.stderr[-2000:]}") from None
     return [f"{urlsplit(m.get('url', '')).path}:{m.get('lastLine', '?')}: {m['message']}"
             for m in messages if m.get("type") in ("error", "non-document-error")]
+
+
+# --- Structure for screen readers (issue 13) -------------------------------------------------------
+
+def _article(soup: BeautifulSoup):
+    return soup.select_one("article") or soup.body or soup
+
+
+def pseudo_headings(html: str) -> list[str]:
+    """Paragraphs that are only bold text: they look like a heading, but a screen reader cannot jump to
+    them (WCAG 1.3.1). A bold link (the title of an item in a list) is a link, not a heading."""
+    found = []
+    for paragraph in _article(BeautifulSoup(html, "html.parser")).find_all("p"):
+        children = [child for child in paragraph.contents if not (isinstance(child, str) and not child.strip())]
+        if (len(children) == 1 and getattr(children[0], "name", None) in ("strong", "b")
+                and not children[0].find("a")):
+            found.append(f"vetgedrukte alinea als kop: <p><{children[0].name}>{paragraph.get_text(strip=True)}")
+    return found
+
+
+def description_in_name(html: str) -> list[str]:
+    """aria-labelledby that also names the description (aria-describedby or an SVG <desc>): screen
+    readers read it twice, as name and as description."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for element in _article(soup).select("[aria-labelledby]"):
+        ids = element["aria-labelledby"].split()
+        described = set(element.get("aria-describedby", "").split())
+        doubled = [i for i in ids if i in described or getattr(soup.find(id=i), "name", None) == "desc"]
+        if doubled:
+            found.append(f"<{element.name} aria-labelledby=\"{element['aria-labelledby']}\">: "
+                         f"ook de beschrijving in de naam ({' '.join(doubled)})")
+    return found
+
+
+def title_differs_from_heading(html: str, site_name: str) -> list[str]:
+    """The page title (before " - site name") is the page's h1: what a tab or a bookmark says is what
+    the page says (WCAG 2.4.2)."""
+    soup = BeautifulSoup(html, "html.parser")
+    title = soup.title.get_text().strip() if soup.title else ""
+    title = title.removesuffix(f" - {site_name}").strip()
+    heading = _article(soup).find("h1")
+    if heading is None:
+        return []
+    text = heading.get_text(" ", strip=True).replace("¶", "").strip()
+    return [] if text == title else [f"titel \u201c{title}\u201d is niet de kop \u201c{text}\u201d"]
