@@ -1,0 +1,31 @@
+"""The instrument ladder of a theme, from drang (stimuleren) to dwang (afdwingen), for the templates.
+
+The deal asks for "a mix of instruments" where soft steering comes first and escalation to
+coercive instruments is the last resort. ``templates/ladder.html`` shows that route as one
+table with the links; its rows step in like a staircase (CSS), so no separate picture repeats it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kennisbank.content.model import Instrument
+from kennisbank.graph import Site
+from kennisbank.publish.urls import relative_url
+from kennisbank.site.figures import instruments_per_rung, rungs
+from kennisbank.site.views import Link
+
+
+@dataclass
+class Ladder:
+    id: str
+    thema: str
+    rows: list[tuple[Link, list[Instrument]]]
+
+
+def ladder(site: Site, uri: str, thema: str) -> Ladder:
+    """The ladder of one theme as seen from the page at ``uri``."""
+    per_rung = instruments_per_rung(site, thema)
+    rows = [(Link(f"{rung['trede']}. {rung['naam']}", relative_url(uri, f"sturing/{rung['id']}.md")), per_rung[rung["id"]])
+            for rung in rungs(site)]
+    return Ladder(f"ladder-{thema}", site.reference["themas"].get(thema, {}).get("naam", thema), rows)
