@@ -168,7 +168,7 @@ def focus_walk(page, limit: int = 600, directions=("Tab", "Shift+Tab")) -> list[
         status = {"done": False, "stops": []}
         if key != "Tab":
             page.keyboard.down("Shift")
-        for pressed in range(0, limit, 20):
+        for _batch in range(0, limit, 20):
             for _ in range(20):
                 page.keyboard.down("Tab")  # held down: the browser moves on at every repeat
             page.evaluate("() => window.__kbMeasure()")
@@ -437,7 +437,7 @@ def svg_text_problems(page) -> list[str]:
               "bottom": int(t["top"] + t["height"]) + 1} for t in texts]
     measured = page.evaluate(_TEXT_CONTRAST, [with_text, without_text, boxes])
     problems = []
-    for text, result in zip(texts, measured):
+    for text, result in zip(texts, measured, strict=True):
         # A glyph's stems give dozens of pixels; 6 at 3:1 is the least that still reads as a letter.
         if result["strong"] < 6:
             problems.append(f"tekst in {text['svg']} onleesbaar: \u201c{text['text']}\u201d "

@@ -69,7 +69,7 @@ def unreviewed(report: list[dict], entries: list[dict]) -> tuple[list[str], list
             if not matches:
                 found.append(f"{page['kind']} ({page['url']}): {issue['code']} — {issue['selector']} — "
                              f"{issue['message']} — {' '.join(issue['context'].split())[:160]}")
-    return found, [entry for entry, hit in zip(entries, used) if not hit]
+    return found, [entry for entry, hit in zip(entries, used, strict=True) if not hit]
 
 
 _stale: dict[str, list[dict]] = {}
