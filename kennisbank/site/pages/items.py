@@ -1,0 +1,54 @@
+"""The page of each case, instrument and toolkit: a card with every fact linked, the body, and backlinks.
+
+Every value on the card links to its term page or item page (the fields and their order
+come from the content registry), so a reader can go from any fact to everything else that
+shares it. A toolkit page is also a printable, step-by-step guide: the steps in order, every
+instrument with its place on the drang → dwang ladder and its legal basis, the cases where the
+approach worked, and whom to call.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from kennisbank.content.model import Casus, Instrument, Toolkit
+from kennisbank.graph import Site
+from kennisbank.site.render import Page
+from kennisbank.site.views import Link, Views, make_page
+
+
+def case_page(site: Site, case: Casus) -> Page:
+    practice = site.reference["ijkmomenten"].get(case.goede_praktijk["sinds"]) if case.goede_praktijk else None
+    return make_page(site, "pages/casus.html", case.src_uri, case.titel, description=case.samenvatting,
+                     source=case.path, search="item", case=case, practice=practice,
+                     toolkits=site.graph.linking_to(case, "toolkit"), related=site.graph.related_cases(case))
+
+
+def instrument_page(site: Site, instrument: Instrument) -> Page:
+    return make_page(site, "pages/instrument.html", instrument.src_uri, instrument.naam,
+                     description=instrument.samenvatting, source=instrument.path, search="item",
+                     instrument=instrument, cases=site.graph.linking_to(instrument, "casus"),
+                     toolkits=site.graph.linking_to(instrument, "toolkit"))
+
+
+def toolkit_page(site: Site, toolkit: Toolkit) -> Page:
+    instruments = site.corpus.instrumenten
+    cases = [site.corpus.cases[case] for case in toolkit.cases if case in site.corpus.cases]
+    contacts = [("Voor deze toolkit", Views.contact(toolkit.contact))] if toolkit.contact else []
+    contacts += [(f"Voor {case.title}", Views.contact(case.contact)) for case in cases if case.contact]
+    return make_page(site, "pages/toolkit.html", toolkit.src_uri, toolkit.titel, description=toolkit.samenvatting,
+                     source=toolkit.path, search="item", toolkit=toolkit,
+                     instruments=[instruments[i] for i in toolkit.instrumenten if i in instruments],
+                     instruments_of=lambda step: [instruments[i] for i in step.get("instrumenten", [])
+                                                  if i in instruments],
+                     cases=cases, contacts=contacts)
+
+
+def pages(site: Site) -> Iterator[Page]:
+    corpus = site.corpus
+    yield from (case_page(site, case) for case in corpus.cases.values())
+    yield from (instrument_page(site, instrument) for instrument in corpus.instrumenten.values())
+    yield from (toolkit_page(site, toolkit) for toolkit in corpus.toolkits.values())
+
+
+__all__ = ["pages", "case_page", "instrument_page", "toolkit_page", "Link"]

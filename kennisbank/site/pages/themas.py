@@ -1,0 +1,71 @@
+"""The page of each ontwikkelthema (``/themas/<id>/``) and the index of themes.
+
+A theme page answers "what does the deal want here, and how far are we": the deal's text,
+then every beoogd resultaat with its coverage (the cases and instruments working on it, or a
+visible "Nog geen casus"), the theme's cases per phase, its instruments on the drang → dwang
+ladder, its toolkits and the City Deals it touches. Lists show the items last updated and
+link to the overview for all of them, so the page does not grow with the knowledge base.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from kennisbank.content.model import Casus
+from kennisbank.content.registry import TAXONOMY
+from kennisbank.graph import Site
+from kennisbank.publish.urls import relative_url
+from kennisbank.site.ladder import ladder
+from kennisbank.site.pages.terms import SHOWN, newest_first
+from kennisbank.site.render import Page
+from kennisbank.site.views import Link, make_page
+
+THEMAS = TAXONOMY["themas"]
+PER_RESULTAAT = 5  # cases and instruments shown per beoogd resultaat
+
+
+def theme_page(site: Site, thema: dict) -> Page:
+    thema_id = thema["id"]
+    uri = f"themas/{thema_id}.md"
+    cases = site.graph.items_with(THEMAS, thema_id, "casus")
+    overview = relative_url(uri, "cases/index.md")
+    coverage_rows, resultaten = [], []
+    for resultaat in thema.get("resultaten", []):
+        working, instruments = site.graph.coverage(resultaat["id"])
+        coverage_rows.append((Link(resultaat["kort"], f"#{resultaat['id']}"),
+                              [str(len(working)) if working else "Nog geen casus",
+                               str(len(instruments)) if instruments else "Nog geen instrument"]))
+        resultaten.append({**resultaat, "cases": newest_first(working)[:PER_RESULTAAT], "total_cases": len(working),
+                           "all_cases": f"{overview}?resultaat={resultaat['id']}",
+                           "instruments": instruments[:PER_RESULTAAT * 2]})
+    phases = []
+    for fase in site.reference["fasen"].values():
+        in_phase = [case for case in cases if isinstance(case, Casus) and case.fase == fase["id"]]
+        phases.append({**fase, "cases": newest_first(in_phase)[:SHOWN], "total": len(in_phase),
+                       "all_url": f"{overview}?thema={thema_id}&fase={fase['id']}"})
+    deals = [Link(deal["naam"], relative_url(uri, f"city-deals/{deal['id']}.md"))
+             for deal in site.reference["citydeals"].values()
+             if thema_id in deal.get("themas", []) or any(deal["id"] in case.values("citydeals") for case in cases)]
+    return make_page(site, "pages/thema.html", uri, thema["naam"], description=thema.get("kort", ""), thema=thema,
+                     total=len(site.reference["themas"]), coverage_rows=coverage_rows, resultaten=resultaten,
+                     phases=phases, ladder=ladder(site, uri, thema_id),
+                     toolkits=site.graph.items_with(THEMAS, thema_id, "toolkit"), deals=deals)
+
+
+def themes_index(site: Site) -> Page:
+    themas = []
+    for thema in site.reference["themas"].values():
+        resultaten = thema.get("resultaten", [])
+        themas.append({**thema, "cases": len(site.graph.items_with(THEMAS, thema["id"], "casus")),
+                       "instruments": len(site.graph.items_with(THEMAS, thema["id"], "instrument")),
+                       "covered": sum(1 for r in resultaten if site.graph.coverage(r["id"])[0]),
+                       "resultaten": len(resultaten)})
+    return make_page(site, "pages/themas.html", "themas/index.md", "Thema's",
+                     description="De vier ontwikkelthema's van de City Deal: wat de deal wil bereiken en hoe ver de "
+                                 "casussen en instrumenten daarin zijn.", themas=themas)
+
+
+def pages(site: Site) -> Iterator[Page]:
+    yield themes_index(site)
+    for thema in site.reference["themas"].values():
+        yield theme_page(site, thema)

@@ -1,0 +1,166 @@
+"""What the templates show of the knowledge graph: links, card rows and badges, computed from the registry.
+
+Templates lay out; this module decides what an item's card holds (every field the content
+registry marks for the card, in declared order) and how a term, an item or a beoogd resultaat
+is linked. Values are plain data (``Link``, ``Row``); the templates escape them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kennisbank.content.dates import dutch_date
+from kennisbank.content.model import ENTITY_TYPES, Casus, Entity, Instrument
+from kennisbank.content.registry import TAXONOMY, Declared, declared_fields
+from kennisbank.graph import Site
+from kennisbank.site.render import Page, PageContext, render
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as the templates show it: text, address, and an optional note after it."""
+
+    text: str
+    href: str | None = None
+    note: str = ""
+
+
+@dataclass
+class Row:
+    """One row of an item's card: a label and its values."""
+
+    label: str
+    values: list[Link] = field(default_factory=list)
+
+
+def legal_basis_label(basis: dict) -> str:
+    """'Opiumwet, artikel 13b'; a chapter, title or section is named as such: 'Omgevingswet, hoofdstuk 9'."""
+    article = str(basis.get("artikel") or "").strip()
+    if not article:
+        return basis["wet"]
+    first = article.split()[0].lower()
+    if first in ("hoofdstuk", "titel", "afdeling", "paragraaf", "artikel", "artikelen", "bijlage", "boek"):
+        return f"{basis['wet']}, {article}"
+    return f"{basis['wet']}, artikel {article}"
+
+
+class Views:
+    """The site as one page's templates see it (``kb`` in a template)."""
+
+    def __init__(self, site: Site, page: PageContext):
+        self.site, self.page = site, page
+        self.reference = site.reference
+        self.graph = site.graph
+
+    # -- links ----------------------------------------------------------------
+
+    def item(self, entity: Entity, note: str = "") -> Link:
+        return Link(entity.title, self.page.url(entity), note)
+
+    def term(self, taxonomy: str, term: str, note: str = "") -> Link:
+        """A term linked to its page (or, for a beoogd resultaat, to its place on the theme page)."""
+        if taxonomy == "resultaten":
+            resultaat = self.reference.resultaten.get(term, {})
+            return Link(resultaat.get("kort", term), self.page.url(f"themas/{resultaat.get('thema', '')}.md", term), note)
+        found = TAXONOMY[taxonomy]
+        label = self.graph.label(found, term)
+        return Link(label, self.page.url(f"{found.folder}/{term}.md") if found.folder else None, note)
+
+    def label(self, taxonomy: str, term: str) -> str:
+        return self.graph.label(TAXONOMY[taxonomy], term)
+
+    def terms(self, taxonomy: str) -> dict[str, dict]:
+        return self.graph.terms(TAXONOMY[taxonomy])
+
+    # -- the card -------------------------------------------------------------
+
+    def card(self, entity: Entity) -> list[Row]:
+        """The rows of an item's card: every field the registry puts on it, in order, that has a value."""
+        rows = []
+        for item in declared_fields(type(entity)):
+            if item.about.card:
+                values = self._values(entity, item)
+                if values:
+                    rows.append(Row(item.about.label, values))
+        return rows
+
+    def _values(self, entity: Entity, item: Declared) -> list[Link]:
+        target, show = item.about.points_at, item.about.show
+        if target in ENTITY_TYPES:
+            found = self.site.corpus.of_kind(target)
+            return [self.item(found[value]) for value in entity.values(item.name) if value in found]
+        if target:
+            return [self.term(target, value) for value in entity.values(item.name)]
+        value = getattr(entity, item.name)
+        if not value:
+            return []
+        if show == "datum":
+            return [Link(dutch_date(value))]
+        if show == "periode":
+            return [Link(self.period(value))]
+        if show == "contact":
+            return self.contact(value)
+        if show == "aantal":
+            return [Link(str(len(value)))]
+        if show == "wettelijke_basis":
+            return [Link(legal_basis_label(basis), basis.get("url"), f"gecontroleerd op {dutch_date(basis['gecontroleerd'])}")
+                    for basis in value]
+        return [Link(str(value))]
+
+    @staticmethod
+    def period(periode: dict) -> str:
+        start = dutch_date(periode["start"])
+        return f"{start} – {dutch_date(periode['eind'])}" if periode.get("eind") else f"{start} – heden"
+
+    @staticmethod
+    def contact(contact: dict) -> list[Link]:
+        """The contact point: role or name and organisation, and the e-mail address as a link."""
+        if not contact:
+            return []
+        parts = [Link(", ".join(contact[key] for key in ("naam", "organisatie") if contact.get(key)))]
+        if contact.get("email"):
+            parts.append(Link(contact["email"], f"mailto:{contact['email']}"))
+        return parts
+
+    # -- badges and facts -----------------------------------------------------
+
+    def badges(self, entity: Entity) -> list[tuple[str, str]]:
+        """Short facts shown as badges on a list item: (text, kind) pairs."""
+        found: list[tuple[str, str]] = []
+        if isinstance(entity, Casus):
+            found += [(self.label("steden", entity.stad), "stad"), (self.label("fasen", entity.fase), "fase"),
+                      (self.label("status", entity.status), "status")]
+            if entity.voorbeeld:
+                found.append(("Voorbeeld", "voorbeeld"))
+        elif isinstance(entity, Instrument):
+            step = self.reference["sturing"].get(entity.sturing, {})
+            found.append((f"{step.get('trede', '?')}. {step.get('naam', entity.sturing)}", "trede"))
+            found.append((self.label("soort", entity.soort), "soort"))
+        else:
+            found += [(self.label("themas", thema), "thema") for thema in entity.values("thema")]
+        if entity.concept:
+            found.append(("Concept", "concept"))
+        return found
+
+    def ladder_step(self, instrument: Instrument) -> Link:
+        """'trede 4 van 5: Reguleren', linked to the step's page."""
+        ladder = self.reference["sturing"]
+        step = ladder.get(instrument.sturing, {})
+        return Link(f"trede {step.get('trede', '?')} van {len(ladder)}: {step.get('naam', instrument.sturing)}",
+                    self.page.url(f"sturing/{instrument.sturing}.md"))
+
+    def legal_basis(self, instrument: Instrument) -> list[Link]:
+        return [Link(legal_basis_label(basis), basis.get("url")) for basis in instrument.wettelijke_basis]
+
+    def history(self, case: Casus) -> str:
+        """'zaaien sinds 1 februari 2025 → groeien sinds 1 september 2025' (only a recorded history)."""
+        return " → ".join(f"{step['fase']} sinds {dutch_date(step['datum'])}" for step in case.historie)
+
+
+def make_page(site: Site, template: str, src_uri: str, title: str, *, description: str = "",
+              source: str | None = None, search: str = "lijst", **context: Any) -> Page:
+    """A generated page from a page template (``pages/<name>.html``), which sees ``kb``, ``page`` and ``title``."""
+    page = PageContext(src_uri)
+    html = render(template, page, kb=Views(site, page), title=title, **context)
+    return Page(src_uri, title, html, page.prose_parts, description=description, source=source, search=search)
