@@ -47,6 +47,7 @@ class Entity:
     singular: ClassVar[str] = ""
     plural: ClassVar[str] = ""
     title_field: ClassVar[str] = "titel"
+    sections: ClassVar[tuple[str, ...]] = ()  # the ## sections its body must have, in this order (body.py)
 
     @classmethod
     def build(cls, id: str, path: str, meta: dict, body: str, body_line: int) -> "Entity":
@@ -80,6 +81,7 @@ class Casus(Entity):
     collection: ClassVar[str] = "cases"
     singular: ClassVar[str] = "casus"
     plural: ClassVar[str] = "casussen"
+    sections: ClassVar[tuple[str, ...]] = ("Opgave", "Aanpak", "Resultaten", "Lessen")
 
     titel: str = value("Titel", "")
     stad: str = ref("steden", "Stad", "in_stad", search="tag")
