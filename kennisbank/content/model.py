@@ -39,6 +39,9 @@ class Entity:
     bijgewerkt: str = value("Laatst bijgewerkt", "", show="datum", card=True)
     concept: bool = value("Concept", False, export=False)  # a draft: left out of the public build (drafts.py)
     vorige_namen: list[str] = value("Vorige namen", [])  # old ids that redirect here (redirects.py)
+    # Images and PDFs from the folder next to the file, published with the page (media.py); not front matter.
+    media: list = field(default_factory=list, repr=False)
+    bijlagen: list = field(default_factory=list, repr=False)  # the PDFs among them, listed on the page
 
     kind: ClassVar[str] = "entity"
     folder: ClassVar[str] = ""  # URL folder of its pages
