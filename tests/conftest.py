@@ -30,6 +30,18 @@ bijgewerkt: "2026-01-15"
 ## Opgave
 
 Tekst.
+
+## Aanpak
+
+Tekst.
+
+## Resultaten
+
+Tekst.
+
+## Lessen
+
+Tekst.
 """
 
 VALID_INSTRUMENT = """---

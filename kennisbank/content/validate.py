@@ -215,10 +215,14 @@ def _values_at(meta: dict, dotted: str):
 
 
 def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[str, set[str]],
-                       invalid: dict[str, set[str]]) -> list[Problem]:
+                       invalid: dict[str, set[str]], broken_uses: set[str] | None = None,
+                       waiting: dict[tuple[str, str], set[str]] | None = None) -> list[Problem]:
     """Every id in ``source`` must name something that exists (and is itself valid).
 
-    ``known`` and ``invalid``: kind -> ids of the valid and of the invalid items.
+    ``known`` and ``invalid``: kind -> ids of the valid and of the invalid items. A value that
+    cannot be checked because its data file is broken is added to ``broken_uses`` (the name of
+    the data file) instead of becoming a problem of its own, when that set is given; so is an
+    item in ``waiting`` ((kind, id) -> data files): one that is fine but for a broken data file.
     """
     problems = []
     for dotted, target in checked_references(kind).items():
@@ -230,7 +234,9 @@ def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[st
                 data = TAXONOMY[target].data
                 allowed = sorted(corpus.reference[target])
                 file = f"data/{data}.yml"
-                if value not in allowed and data in corpus.reference.broken:
+                if value not in allowed and data in corpus.reference.broken and broken_uses is not None:
+                    broken_uses.add(data)
+                elif value not in allowed and data in corpus.reference.broken:
                     problems.append(Problem(source.path, line, f"veld '{field_name(location)}': '{value}' kan niet "
                                             f"worden gecontroleerd, want {file} bevat zelf fouten"))
                 elif value not in allowed:
@@ -238,7 +244,9 @@ def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[st
                         f"veld '{field_name(location)}': '{value}' bestaat niet in {file}.{suggestion(value, allowed)} "
                         f"Toegestaan: {allowed_values(allowed)}"))
             else:
-                if value in invalid.get(target, set()):
+                if broken_uses is not None and waiting and (target, value) in waiting:
+                    broken_uses.update(waiting[target, value])
+                elif value in invalid.get(target, set()):
                     problems.append(Problem(source.path, line,
                         f"veld '{field_name(location)}' verwijst naar {target} '{value}', maar "
                         f"{item_file(target, value)} bevat zelf fouten; herstel die eerst"))
