@@ -69,7 +69,8 @@ class Kennisbank:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root, docs = self.root(config), Path(config.docs_dir)
         # Drafts only with the preview switch (KENNISBANK_CONCEPTEN=1); dates from one git log for all pages.
-        corpus = load_corpus(root, include_drafts=drafts.preview_requested(), with_dates=False)
+        corpus = load_corpus(root, include_drafts=drafts.preview_requested(), with_dates=False,
+                             site_url=config.site_url or "")
         hand_written = {path.relative_to(root).as_posix(): path.relative_to(docs).as_posix()
                         for path in docs.rglob("*.md")}
         self.page_dates = {hand_written[path]: date for path, date in dates.apply(corpus, hand_written).items()}
@@ -107,6 +108,9 @@ class Kennisbank:
             file.edit_uri = page.source
             self.generated[page.src_uri] = page
             files.append(file)
+        for entity in self.site.corpus.entities():  # images and PDFs from the folder next to each file (media.py)
+            for media_file in entity.media:
+                files.append(File.generated(config, media_file.site, abs_src_path=media_file.path))
         for uri, path in published_schemas().items():  # /schema/*.schema.json for editors and tools
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         base_url = export.base_url_of(config.site_url or "")
