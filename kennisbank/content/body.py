@@ -80,6 +80,12 @@ class Body:
     reference_defs: dict[str, Mark] = field(default_factory=dict)
     html_tags: list[tuple[int, str]] = field(default_factory=list)
 
+    @property
+    def text_line(self) -> int:
+        """The line of the first text in the body (the body itself starts on the blank line after '---')."""
+        stripped = self.text.lstrip("\n")
+        return self.first_line + len(self.text) - len(stripped) if stripped else self.first_line
+
     @cached_property
     def _line_starts(self) -> list[int]:
         return [0] + [index + 1 for index, char in enumerate(self.text) if char == "\n"]
@@ -274,7 +280,7 @@ def structure_problems(path: str, body: Body, sections: tuple[str, ...], noun: s
     if not body.headings and body.text.strip() == "":
         return [Problem(path, max(body.first_line - 1, 1), f"de tekst onder de YAML-kop ontbreekt; {rule}")]
     if not found and not problems:
-        return [Problem(path, body.first_line, f"de tekst heeft niet de vaste kopjes; {rule}")]
+        return [Problem(path, body.text_line, f"de tekst heeft niet de vaste kopjes; {rule}")]
     missing = [sections[index] for index, name in enumerate(wanted) if name not in found]
     if missing:
         last = body.line_of(len(body.text.rstrip()))
@@ -295,7 +301,7 @@ def size_problems(path: str, body: Body) -> list[Problem]:
     size = len(body.text)
     if size <= MAX_BODY_CHARACTERS:
         return []
-    return [Problem(path, body.first_line,
+    return [Problem(path, body.text_line,
         f"de tekst is {size:,} tekens lang; de grens is {MAX_BODY_CHARACTERS:,} tekens (ongeveer 6.000 woorden). "
         "Vat de tekst samen en zet een lang verslag als PDF-bijlage in de map van dit bestand".replace(",", "."))]
 

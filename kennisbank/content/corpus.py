@@ -76,7 +76,7 @@ def load_reference(root: Path) -> tuple[Reference, list[Problem]]:
         if source.data is not None:
             found += quote_problems(source)
         if not found:
-            found = schema_problems(source, "referentie", definition)
+            found = [_named_in_list(source, problem) for problem in schema_problems(source, "referentie", definition)]
             found += _placeholder_problems(source, found)
         problems += found
         if found:
@@ -127,6 +127,22 @@ def _placeholder_problems(source: Source, schema_found: list[Problem]) -> list[P
     lines = {problem.line for problem in found}
     schema_found[:] = [problem for problem in schema_found if problem.line not in lines]
     return found
+
+
+_LIST_FIELD = re.compile(r"^veld '\[(\d+)\](?:\.([^']*))?'")
+
+
+def _named_in_list(source: Source, problem: Problem) -> Problem:
+    """"veld '[2].datum'" -> "veld 'datum' van '2024-q4'": an entry of a data list by its id, not its number."""
+    match = _LIST_FIELD.match(problem.message)
+    if not match or not isinstance(source.data, list):
+        return problem
+    location = (int(match.group(1)) - 1,) + tuple((match.group(2) or "").split(".")) if match.group(2) else (
+        int(match.group(1)) - 1,)
+    named = _data_field(source, location)
+    if named.startswith("veld '[") or not match.group(2):
+        return problem
+    return Problem(problem.path, problem.line, named + problem.message[match.end():])
 
 
 def _data_field(source: Source, location: tuple) -> str:
@@ -220,7 +236,7 @@ def _with_items(static: links.Index, items: dict[tuple[str, str], _File], failed
                 draft_slugs: dict[str, set[str]], waiting: dict[tuple[str, str], set[str]]) -> links.Index:
     """The index of pages and files with every item added, with its state: valid, with errors, or a draft."""
     index = links.Index(dict(static.by_repo), dict(static.by_site), dict(static.bodies), static.site_url,
-                        static.include_drafts, broken_folders=static.broken_folders)
+                        static.include_drafts, static.root, broken_folders=static.broken_folders)
     for (kind, slug), item in items.items():
         cls = ENTITY_TYPES[kind]
         status = "fouten" if (kind, slug) in failed else "concept" if slug in draft_slugs[kind] else "geldig"
@@ -234,7 +250,7 @@ def _with_items(static: links.Index, items: dict[tuple[str, str], _File], failed
 def _site_index(root: Path, reference: Reference, all_media: dict[tuple[str, str], list[media.MediaFile]],
                 site_url: str, include_drafts: bool) -> links.Index:
     """Every page and file a link in a body can lead to, except the items themselves (``_with_items``)."""
-    index = links.Index(site_url=site_url, include_drafts=include_drafts)
+    index = links.Index(site_url=site_url, include_drafts=include_drafts, root=root)
     for files in all_media.values():
         for file in files:
             index.add(links.Target(file.site, file.repo, "bestand"))
@@ -465,10 +481,11 @@ def _is_schema_message(problem: Problem) -> bool:
 def _dependents_line(name: str, paths: list[str]) -> Problem:
     """One line for every file that points into a broken data file, instead of a message in each."""
     shown = ", ".join(paths[:8]) + (f" en {len(paths) - 8} meer" if len(paths) > 8 else "")
-    count = "1 bestand gebruikt" if len(paths) == 1 else f"{len(paths)} bestanden gebruiken"
+    count = ("1 bestand gebruikt waarden uit dit bestand en blijft" if len(paths) == 1
+             else f"{len(paths)} bestanden gebruiken waarden uit dit bestand en blijven")
     return Problem(f"data/{name}.yml", 1,
-                   f"{count} waarden uit dit bestand en blijven buiten de site tot de fouten hierboven zijn hersteld: "
-                   f"{shown}")
+                   f"{count} buiten de site tot de fouten hierboven zijn hersteld (ze worden daarna pas helemaal "
+                   f"gecontroleerd): {shown}")
 
 
 def _with_summaries(problems: list[Problem], summaries: list[Problem]) -> list[Problem]:

@@ -23,6 +23,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -54,6 +55,7 @@ class Index:
     bodies: dict[str, str] = field(default_factory=dict)  # site path -> Markdown (items and docs pages)
     site_url: str = ""  # https://host/base/ of the public site, to recognise its addresses
     include_drafts: bool = False
+    root: Path | None = None  # the project, to tell a file that is not on the site from one that does not exist
     waiting: dict[str, set[str]] = field(default_factory=dict)  # site path -> broken data files it waits for
     broken_folders: dict[str, str] = field(default_factory=dict)  # term folder -> its broken data file
 
@@ -176,7 +178,9 @@ def _check(path: str, own: Target, link: Link, index: Index, media_folder: str, 
             on_site = posixpath.normpath(posixpath.join(posixpath.dirname(own.site), address))
             found = index.by_site.get(on_site)
             if found is None and not posixpath.splitext(address)[1]:
-                for candidate in _site_path_of_address(on_site):
+                # '../andere-casus/': an address relative to the page's URL (/cases/deze-casus/)
+                as_url = posixpath.normpath(posixpath.join(own.site[: -len(".md")] + "/", address))
+                for candidate in _site_path_of_address(as_url):
                     if candidate in index.by_site:
                         _site_address(path, link, target, index.by_site[candidate], anchor, result)
                         return
@@ -239,17 +243,26 @@ def _site_address(path: str, link: Link, target: str, found: Target, anchor: str
 def _missing(path: str, link: Link, target: str, resolved: str, index: Index, media_folder: str,
              result: Checked) -> None:
     what = "de afbeelding" if link.image else "de link"
+    if index.root is not None and not resolved.startswith("../") and (index.root / resolved).is_file():
+        _problem(result, path, link,
+                 f"{what} '{target}' gaat naar {resolved}; dat bestand staat wel in de repository maar niet op de "
+                 "site. Link naar een pagina van de kennisbank (een .md-bestand in cases/, instrumenten/ of docs/), "
+                 "of gebruik het volledige adres van het bestand op GitHub")
+        return
     name = posixpath.basename(resolved)
-    same_name = sorted(repo for repo in index.by_repo if posixpath.basename(repo) == name)
+    pages = [repo for repo, found in index.by_repo.items() if found.kind != "bestand"]
+    own_media = [repo for repo, found in index.by_repo.items() if posixpath.dirname(repo) == media_folder]
+    candidates = own_media if resolved.startswith(media_folder + "/") or link.image else pages
+    same_name = sorted(repo for repo in candidates if posixpath.basename(repo) == name)
     if not posixpath.splitext(name)[1]:
-        same_name = sorted(repo for repo in index.by_repo if posixpath.basename(repo) == f"{name}.md") or same_name
+        same_name = sorted(repo for repo in pages if posixpath.basename(repo) == f"{name}.md") or same_name
     if same_name:
         hint = f" Bedoelde u '{_relative(path, same_name[0])}'?"
     else:
         folder = posixpath.dirname(resolved)
-        nearby = [repo for repo in index.by_repo if posixpath.dirname(repo) == folder]
-        close = difflib.get_close_matches(resolved, nearby, n=1, cutoff=0.7)
-        hint = f" Bedoelde u '{_relative(path, close[0])}'?" if close else ""
+        nearby = {posixpath.basename(repo): repo for repo in candidates if posixpath.dirname(repo) == folder}
+        close = difflib.get_close_matches(name, sorted(nearby), n=1, cutoff=0.8)
+        hint = f" Bedoelde u '{_relative(path, nearby[close[0]])}'?" if close else ""
     if link.image and not hint:
         hint = f" Zet de afbeelding in de map {media_folder}/."
     _problem(result, path, link, f"{what} '{target}' gaat naar {resolved}, en dat bestaat niet.{hint}")
@@ -260,6 +273,8 @@ def _media(path: str, link: Link, target: str, found: Target, media_folder: str,
         _problem(result, path, link,
                  f"'{target}' hoort bij een ander bestand (map {posixpath.dirname(found.repo or '')}/); zet "
                  f"afbeeldingen en bijlagen in de map {media_folder}/ van dit bestand")
+    elif link.image and not (found.repo or "").lower().endswith(IMAGE_TYPES + (".pdf",)):
+        return  # a kind of file that is not published at all: media.py says so on the file itself
     elif link.image and not (found.repo or "").lower().endswith(IMAGE_TYPES):
         _problem(result, path, link,
                  f"'{target}' is geen afbeelding (png, jpg, gif of webp); link er met [tekst]({target}) naar")

@@ -111,11 +111,10 @@ def scan_folder(root: Path, folder: str, site_folder: str, slugs: set[str], skip
             if item.parent != entry:
                 problems.append(Problem(item_relative, 1, f"zet bestanden direct in {relative}/, zonder submap"))
                 continue
-            found = _file_problems(item, item_relative)
-            problems += found
-            if not found:
-                media[entry.name].append(MediaFile(item_relative, f"{site_folder}/{entry.name}/{item.name}",
-                                                   str(item), item.stat().st_size))
+            problems += _file_problems(item, item_relative)
+            # Listed even with a problem: a link to it then finds it, and the problem above says what is wrong.
+            media[entry.name].append(MediaFile(item_relative, f"{site_folder}/{entry.name}/{item.name}",
+                                               str(item), item.stat().st_size))
     return media, problems
 
 

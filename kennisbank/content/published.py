@@ -98,12 +98,12 @@ def rename_problems(root: Path, sources: dict[str, dict[str, Source]], drafts: d
             if candidate is not None:
                 problems.append(Problem(new[candidate].path, 1,
                     f"{old} stond op de site (/{cls.folder}/{slug}/), maar bestaat niet meer. Is dit bestand de "
-                    f"nieuwe naam? Voeg dan `vorige_namen: [{slug}]` toe aan {new[candidate].path}, zodat het oude "
+                    f"nieuwe naam, voeg dan `vorige_namen: [{slug}]` toe aan {new[candidate].path}, zodat het oude "
                     f"webadres doorverwijst. Is het bewust weggehaald? Haal '{slug}' dan weg uit {MANIFEST}"))
             else:
                 line = manifest_source.line((kind, slug)) if manifest_source else 1
                 problems.append(Problem(MANIFEST, line,
-                    f"{old} stond op de site (/{cls.folder}/{slug}/), maar bestaat niet meer. Hernoemd? Voeg dan "
+                    f"{old} stond op de site (/{cls.folder}/{slug}/), maar bestaat niet meer. Hernoemd? Dan: voeg "
                     f"`vorige_namen: [{slug}]` toe aan het nieuwe bestand in {cls.source_folder}/. Bewust "
                     f"weggehaald? Haal deze regel dan weg"))
     return problems
