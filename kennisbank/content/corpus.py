@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from kennisbank.content import dates, drafts, links, media, privacy, published, redirects
+from kennisbank.content import clock, dates, drafts, links, media, privacy, published, redirects
 from kennisbank.content.body import Body, body_problems, scan
 from kennisbank.content.model import ENTITY_TYPES, Corpus, Reference
 from kennisbank.content.problems import Problem, allowed_values, suggestion
@@ -201,7 +201,7 @@ class _File:
 
 def _read(path: Path, relative: str, kind: str) -> _File:
     """read_markdown, the schema check and the body scan; re-used while the bytes stay the same."""
-    key, raw = (str(path), relative, kind), path.read_bytes()
+    key, raw = (str(path), relative, kind, clock.today()), path.read_bytes()  # "in de toekomst" depends on today
     if key not in _read_cache or _read_cache[key][0] != raw:
         source, found = read_markdown(path, relative)
         schema = schema_problems(source, kind) if isinstance(source.data, dict) else []

@@ -60,7 +60,7 @@ BSN = re.compile(r"(?<![\d.,\-/])(?:\d{9}|\d{3}[.\s]\d{3}[.\s]\d{3}|\d{4}[.\s]\d
 SERVICE_NUMBERS = ("0800", "0900", "0906", "0909", "085", "088", "097", "091")
 PERSON_TITLE = re.compile(r"(?:^|\s)(?:dhr|mevr|mw|mr|drs|ir|dr|ing|prof)\.?\s", re.I)
 INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.\s?)+(?:(?:van|de|der|den|te|ter|ten)\s+)*[A-Z][a-z]")
-FULL_NAME = re.compile(r"^[A-Z][a-z]+(?:\s+(?:van|de|der|den|te|ter|ten|het|in|'t|la|le|du|da|von|op|uit))*"
+FULL_NAME = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:van|de|der|den|te|ter|ten|het|in|'t|la|le|du|da|von|op|uit))*"
                        r"\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
 
