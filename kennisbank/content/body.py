@@ -283,7 +283,9 @@ def structure_problems(path: str, body: Body, sections: tuple[str, ...], noun: s
         return [Problem(path, body.text_line, f"de tekst heeft niet de vaste kopjes; {rule}")]
     missing = [sections[index] for index, name in enumerate(wanted) if name not in found]
     if missing:
-        last = body.line_of(len(body.text.rstrip()))
+        # where the first missing one belongs: above the next section that is there, else at the end
+        after = [found[name].line for name in wanted[wanted.index(missing[0].lower()) + 1:] if name in found]
+        last = after[0] if after else body.line_of(len(body.text.rstrip()))
         names = [f"'## {name}'" for name in missing]
         said = (f"het kopje {names[0]} ontbreekt" if len(names) == 1 else
                 f"de kopjes {', '.join(names[:-1])} en {names[-1]} ontbreken")
