@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from kennisbank.content import dates, drafts, redirects
+from kennisbank.content import dates, drafts, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.integration import material_fixes, redirect_pages, rendercache, search
@@ -178,5 +178,8 @@ class Kennisbank:
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for folder in CONTENT_DIRS:
             server.watch(str(self.root(config) / folder))
+        manifest = self.root(config) / published.MANIFEST  # renames are checked against it
+        if manifest.exists():
+            server.watch(str(manifest))
         return server
 
