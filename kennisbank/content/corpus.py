@@ -220,6 +220,18 @@ def _read(path: Path, relative: str, kind: str) -> _File:
     return item
 
 
+_privacy_cache: dict[str, tuple] = {}  # path -> (bytes, confirmed addresses, problems): the scan is the costly part
+
+
+def _personal_data(path: Path, item: _File, confirmed: set[str]) -> list[Problem]:
+    raw = _read_cache[(str(path), item.source.path, item.kind, clock.today())][0]
+    cached = _privacy_cache.get(str(path))
+    if cached is None or cached[0] != raw or cached[1] != confirmed:
+        cached = (raw, set(confirmed), privacy.personal_data_problems(item.source, item.body, confirmed))
+        _privacy_cache[str(path)] = cached
+    return list(cached[2])
+
+
 def _stops_here(problem: Problem) -> Problem:
     if problem.message.startswith("ongeldige YAML"):
         return Problem(problem.path, problem.line, problem.message + "; de velden van dit bestand worden "
@@ -368,7 +380,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
                                                              item.source.body_line), kind, reference)
             if item.body is not None:
                 item.problems += body_problems(item.source.path, item.body, cls.sections, cls.singular)
-            item.problems += privacy.personal_data_problems(item.source, item.body, confirmed)
+            item.problems += _personal_data(path, item, confirmed)
             items[kind, item.slug] = item
             sources[kind][item.slug] = item.source
 
