@@ -263,8 +263,12 @@ def _missing(path: str, link: Link, target: str, resolved: str, index: Index, me
         nearby = {posixpath.basename(repo): repo for repo in candidates if posixpath.dirname(repo) == folder}
         close = difflib.get_close_matches(name, sorted(nearby), n=1, cutoff=0.8)
         hint = f" Bedoelde u '{_relative(path, nearby[close[0]])}'?" if close else ""
-    if link.image and not hint:
-        hint = f" Zet de afbeelding in de map {media_folder}/."
+    if not hint and (link.image or resolved.startswith(media_folder + "/")):
+        hint = (f" Zet de afbeelding in de map {media_folder}/." if link.image else
+                f" Zet het bestand in de map {media_folder}/, of pas de link aan.")
+    elif not hint and resolved.endswith(".md"):
+        hint = (f" Kijk hoe het bestand in {posixpath.dirname(resolved) or 'de hoofdmap'}/ heet (kleine letters, "
+                "eindigt op .md), of haal de link weg.")
     _problem(result, path, link, f"{what} '{target}' gaat naar {resolved}, en dat bestaat niet.{hint}")
 
 

@@ -131,7 +131,8 @@ def _stray_file(entry: Path, folder: str, slugs: set[str]) -> str:
 
 def _orphan_folder(root: Path, entry: Path, folder: str, relative: str, slugs: set[str]) -> list[Problem]:
     close = difflib.get_close_matches(entry.name, sorted(slugs), n=1, cutoff=0.6)
-    hint = f" Hoort de map bij {folder}/{close[0]}.md? Hernoem haar dan naar {folder}/{close[0]}/." if close else ""
+    hint = (f" Hoort de map bij {folder}/{close[0]}.md? Hernoem haar dan naar {folder}/{close[0]}/." if close else
+            " Hebt u het bestand hernoemd? Hernoem de map dan mee; anders kan zij weg.")
     files = [item for item in sorted(entry.rglob("*")) if item.is_file() and not item.name.startswith(".")]
     where = files[0].relative_to(root).as_posix() if files else relative
     return [Problem(where, 1, f"de map {relative}/ hoort bij geen bestand: {relative}.md bestaat niet; een map met "

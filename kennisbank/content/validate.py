@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import jsonschema
+import yaml
 
 from kennisbank.content import clock
 from kennisbank.content.history import history_problems
@@ -113,7 +114,8 @@ def _messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
     kind, expected, value = error.validator, error.validator_value, error.instance
     if kind == "required":
         missing = [name for name in expected if isinstance(value, dict) and name not in value]
-        return [(path, f"verplicht veld '{field_name(path + (name,))}' ontbreekt") for name in missing]
+        return [(path, f"verplicht veld '{field_name(path + (name,))}' ontbreekt{_example(error.schema, name)}")
+                for name in missing]
     if kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         return [(path + (name,),
@@ -153,6 +155,15 @@ def _messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
         bound = "minimaal" if kind == "minimum" else "maximaal"
         return [(path, f"{where}: {value} valt buiten Nederland ({bound} {expected})")]
     return [(path, f"{where}: {error.message}")]
+
+
+def _example(schema: dict, name: str) -> str:
+    """'; voeg het toe, bijvoorbeeld: contact: {organisatie: Gemeente Dordrecht}' from the schema's examples."""
+    examples = schema.get("properties", {}).get(name, {}).get("examples")
+    if not examples:
+        return "; voeg het toe (het sjabloon in sjablonen/ laat zien hoe)"
+    shown = yaml.safe_dump({name: examples[0]}, default_flow_style=True, allow_unicode=True, width=1000).strip()
+    return f"; voeg het toe, bijvoorbeeld: {shown[1:-1]}"
 
 
 DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
