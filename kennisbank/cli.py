@@ -1,5 +1,6 @@
 """Command line: ``kennisbank check`` validates the content without building the site,
-``kennisbank nieuw`` starts a new case, instrument or toolkit from its template.
+``kennisbank nieuw`` starts a new case, instrument or toolkit from its template (or a new city,
+partner, ijkmoment or City Deal in data/), ``kennisbank gepubliceerd`` records what is published.
 
 ``check`` always reads the whole corpus, so that references resolve exactly as in the
 build, and then reports the problems of the files asked for. With ``--format github`` each
@@ -14,8 +15,9 @@ import sys
 from pathlib import Path
 
 from kennisbank.content.corpus import CONTENT_FOLDERS, load_corpus
-from kennisbank.content.nieuw import Refused, new_file
+from kennisbank.content.nieuw import DATA_KINDS, Refused, new_entry, new_file
 from kennisbank.content.problems import Problem
+from kennisbank.content.published import MANIFEST, updated_manifest
 
 CHECKED_FOLDERS = (*CONTENT_FOLDERS.values(), "data")
 
@@ -124,6 +126,16 @@ def check(args: argparse.Namespace) -> int:
 
 def nieuw(args: argparse.Namespace) -> int:
     root = Path(args.root)
+    if args.soort in DATA_KINDS:
+        try:
+            relative, slug = new_entry(root, args.soort, args.naam)
+        except Refused as refusal:
+            print(f"Niet toegevoegd: {refusal}", file=sys.stderr)
+            return 1
+        print(f"Toegevoegd aan {relative}: {args.soort} '{slug}' (onderaan het bestand).\n"
+              f"Vervang elke 'VUL IN' (de uitleg staat erbij); in een casus verwijst u ernaar met '{slug}'.\n"
+              f"Controleer daarna met: kennisbank check {relative}")
+        return 0
     try:
         path = new_file(root, args.soort, args.naam)
     except Refused as refusal:
@@ -133,6 +145,27 @@ def nieuw(args: argparse.Namespace) -> int:
     print(f"Aangemaakt: {relative}\n"
           f"Vul elk veld met 'VUL IN' in (de uitleg staat erbij) en schrijf de tekst onder de kop.\n"
           f"Controleer daarna met: kennisbank check {relative}")
+    return 0
+
+
+# -- gepubliceerd -------------------------------------------------------------------------
+
+def gepubliceerd(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    corpus = load_corpus(root, with_dates=False)
+    published = {entity.kind: {} for entity in corpus.entities()}
+    for entity in corpus.entities():
+        published[entity.kind][entity.id] = entity.title
+    text, added = updated_manifest(root, published)
+    (root / MANIFEST).write_text(text, encoding="utf-8")
+    if added:
+        for kind, slugs in added.items():
+            print(f"Toegevoegd aan {MANIFEST} ({kind}): {', '.join(slugs)}")
+    else:
+        print(f"{MANIFEST} was al bij: niets toegevoegd")
+    if corpus.problems:
+        print(f"Let op: {len(corpus.problems)} problemen; bestanden met een probleem staan niet op de site en zijn "
+              "niet toegevoegd (zie kennisbank check)", file=sys.stderr)
     return 0
 
 
@@ -159,14 +192,29 @@ def parser() -> argparse.ArgumentParser:
     check_parser.set_defaults(run=check)
 
     new_parser = commands.add_parser(
-        "nieuw", help="begin een nieuwe casus, een nieuw instrument of een nieuwe toolkit",
+        "nieuw", help="begin een nieuwe casus, instrument of toolkit, of voeg een stad, partner, ijkmoment of "
+                      "City Deal toe",
         description="Maak een nieuw bestand uit het sjabloon in sjablonen/: cases/NAAM.md, instrumenten/NAAM.md "
                     "of instrumenten/toolkits/NAAM.md. De naam wordt ook het webadres: alleen kleine letters, "
-                    "cijfers en koppeltekens, bijvoorbeeld 'utrecht-leegstand-oudegracht'.")
-    new_parser.add_argument("soort", choices=tuple(CONTENT_FOLDERS), help="casus, instrument of toolkit")
-    new_parser.add_argument("naam", help="de naam van het bestand zonder .md, bijvoorbeeld 'breda-leegstand-ginneken'")
+                    "cijfers en koppeltekens, bijvoorbeeld 'utrecht-leegstand-oudegracht'. Of voeg onderaan "
+                    "data/steden.yml, data/partners.yml, data/ijkmomenten.yml of data/citydeals.yml een nieuw "
+                    "item toe: 'kennisbank nieuw stad \"\'s-Hertogenbosch\"', 'kennisbank nieuw ijkmoment 2027-q4'.")
+    new_parser.add_argument("soort", choices=(*CONTENT_FOLDERS, *DATA_KINDS),
+                            help="casus, instrument, toolkit, stad, partner, ijkmoment of citydeal")
+    new_parser.add_argument("naam", help="de naam van het bestand zonder .md, bijvoorbeeld 'breda-leegstand-ginneken'; "
+                                         "bij een stad, partner of City Deal de naam zoals lezers hem kennen; bij "
+                                         "een ijkmoment jaar en kwartaal, bijvoorbeeld 2027-q4")
     new_parser.add_argument("--root", default=".", help="map van de kennisbank (standaard: de huidige map)")
     new_parser.set_defaults(run=nieuw)
+
+    published_parser = commands.add_parser(
+        "gepubliceerd", help=f"werk {MANIFEST} bij: de lijst van alles wat op de site staat",
+        description=f"Voeg aan {MANIFEST} elke casus, elk instrument en elke toolkit toe die nu gepubliceerd is "
+                    "(zonder problemen en geen concept). Er wordt niets weggehaald: staat een id in de lijst maar "
+                    "niet meer in de inhoud, dan vraagt 'kennisbank check' om vorige_namen bij het nieuwe bestand. "
+                    "Draai dit na het publiceren, of in de pull request die iets nieuws toevoegt.")
+    published_parser.add_argument("--root", default=".", help="map van de kennisbank (standaard: de huidige map)")
+    published_parser.set_defaults(run=gepubliceerd)
     return main_parser
 
 

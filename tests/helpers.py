@@ -31,7 +31,7 @@ CASE = {
     "stad": "dordrecht", "themas": ["vastgoed"], "fase": "groeien", "status": "lopend",
     "periode": {"start": "2024-01"}, "contact": {"organisatie": "Gemeente Dordrecht"}, "bijgewerkt": "2026-01-15",
 }
-CASE_BODY = "## Opgave\n\nTekst.\n"
+CASE_BODY = "## Opgave\n\nTekst.\n\n## Aanpak\n\nTekst.\n\n## Resultaten\n\nTekst.\n\n## Lessen\n\nTekst.\n"
 INSTRUMENT = {
     "naam": "Proefinstrument", "samenvatting": "Een korte samenvatting van dit proefinstrument voor de tests.",
     "soort": "juridisch", "sturing": "reguleren", "themas": ["vastgoed"], "status": "bestaand",
@@ -63,6 +63,18 @@ bijgewerkt: "2026-01-15"
 ---
 
 ## Opgave
+
+Tekst.
+
+## Aanpak
+
+Tekst.
+
+## Resultaten
+
+Tekst.
+
+## Lessen
 
 Tekst.
 """

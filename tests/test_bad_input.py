@@ -135,4 +135,6 @@ def test_broken_reference_data_fails_the_build_without_traceback(project):
     assert result.returncode != 0
     assert "Traceback" not in output and "Error" not in output
     assert "data/themas.yml:3: ongeldige YAML: een lijst tussen [ ] wordt niet goed afgesloten" in output
-    assert "cases/a.md:5: veld 'themas[1]': 'vastgoed' kan niet worden gecontroleerd, want data/themas.yml" in output
+    # the files that use it are named in one line after the data file's own problems (issue 15, item 2)
+    assert "data/themas.yml:1: 1 bestand gebruikt waarden uit dit bestand en blijft buiten de site" in output
+    assert "cases/a.md" in output.split("data/themas.yml:1: ", 1)[1].splitlines()[0]

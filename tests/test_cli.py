@@ -65,10 +65,14 @@ def test_check_reports_all_problems_of_all_files_at_once(project):
     assert result.stdout.splitlines() == [
         "cases/a.md:6: veld 'fase': 'groei' is geen toegestane waarde. Bedoelde u 'groeien'? "
         "Toegestaan: 'zaaien', 'groeien', 'oogsten'",
+        # a format problem no longer hides the reference problem of the same file (issue 15, item 2)
+        "cases/b.md:4: veld 'stad': 'Dordrecht' bestaat niet in data/steden.yml. Bedoelde u 'dordrecht'? "
+        "Toegestaan: 'amsterdam', 'breda', 'den-haag', 'dordrecht', 'eindhoven', 'groningen', 'hilversum', "
+        "'nijmegen', 'roosendaal', 'rotterdam', 'utrecht'",
         "cases/b.md:7: veld 'status': 'x' is geen toegestane waarde. "
         "Toegestaan: 'gepland', 'lopend', 'afgerond', 'gestopt'",
     ]
-    assert "2 problemen gevonden in 2 bestanden" in result.stderr
+    assert "3 problemen gevonden in 2 bestanden" in result.stderr
 
 
 def test_check_of_one_file_reports_only_that_file_but_resolves_references_against_everything(project):

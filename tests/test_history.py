@@ -26,7 +26,19 @@ oogst: 2024-q4
 bijgewerkt: "2026-01-15"
 ---
 
+## Opgave
+
+Tekst.
+
+## Aanpak
+
+Tekst.
+
 ## Resultaten
+
+Tekst.
+
+## Lessen
 
 Tekst.
 """

@@ -19,7 +19,8 @@ def case(titel: str, fase: str, historie: list[tuple[str, str]] | None, *, thema
             f"stad: dordrecht\nthemas: {themas}\nfase: {fase}\nstatus: lopend\nperiode:\n  start: \"{start}\"\n"
             + (f"historie:\n{lines}" if lines else "")
             + f"resultaten: {resultaten}\ncontact:\n  organisatie: Gemeente Dordrecht\n{extra}bijgewerkt: \"2026-01-15\"\n"
-            f"---\n\n## Opgave\n\nDe opgave van {titel}.\n\n## Resultaten\n\n- Resultaat van {titel}.\n\n"
+            f"---\n\n## Opgave\n\nDe opgave van {titel}.\n\n## Aanpak\n\nDe aanpak van {titel}.\n\n"
+            f"## Resultaten\n\n- Resultaat van {titel}.\n\n"
             f"### Detail\n\nMeer.\n\n## Lessen\n\n- Les van {titel}.\n")
 
 

@@ -48,6 +48,10 @@ bijgewerkt: "2026-01-15"
 
 {FILLER}
 
+## Resultaten
+
+{FILLER}
+
 ## Lessen
 
 {FILLER}
@@ -73,6 +77,18 @@ bijgewerkt: "2026-01-15"
 ---
 
 ## Opgave
+
+Tekst.
+
+## Aanpak
+
+Tekst.
+
+## Resultaten
+
+Tekst.
+
+## Lessen
 
 Tekst.
 """
@@ -172,7 +188,7 @@ def test_instrument_found_by_its_legal_basis(index):
 
 def test_own_sections_are_kept_and_lists_the_site_adds_are_not(index):
     titles = [entry["title"] for entry in entries(index, "cases/dordrecht-zeepziederij/")[1:]]
-    assert titles == ["Opgave", "Zo kregen de marktkooplieden ruimte", "Aanpak", "Lessen", "Nog een les"]
+    assert titles == ["Opgave", "Zo kregen de marktkooplieden ruimte", "Aanpak", "Resultaten", "Lessen", "Nog een les"]
     # the related case is listed on the page, but its words do not make this case a result
     page = (index["site"] / "cases/dordrecht-zeepziederij/index.html").read_text(encoding="utf-8")
     assert "Lampenkappenfabriek" in page

@@ -41,6 +41,9 @@ class Entity:
     bijgewerkt: str = value("Laatst bijgewerkt", "", show="datum", card=True)
     concept: bool = value("Concept", False, export=False)  # a draft: left out of the public build (drafts.py)
     vorige_namen: list[str] = value("Vorige namen", [])  # old ids that redirect here (redirects.py)
+    # Images and PDFs from the folder next to the file, published with the page (media.py); not front matter.
+    media: list = field(default_factory=list, repr=False)
+    bijlagen: list = field(default_factory=list, repr=False)  # the PDFs among them, listed on the page
 
     kind: ClassVar[str] = "entity"
     folder: ClassVar[str] = ""  # URL folder of its pages
@@ -49,6 +52,7 @@ class Entity:
     singular: ClassVar[str] = ""
     plural: ClassVar[str] = ""
     title_field: ClassVar[str] = "titel"
+    sections: ClassVar[tuple[str, ...]] = ()  # the ## sections its body must have, in this order (body.py)
 
     @classmethod
     def build(cls, id: str, path: str, meta: dict, body: str, body_line: int) -> Entity:
@@ -82,6 +86,7 @@ class Casus(Entity):
     collection: ClassVar[str] = "cases"
     singular: ClassVar[str] = "casus"
     plural: ClassVar[str] = "casussen"
+    sections: ClassVar[tuple[str, ...]] = ("Opgave", "Aanpak", "Resultaten", "Lessen")
 
     titel: str = value("Titel", "")
     stad: str = ref("steden", "Stad", "in_stad", search="tag")

@@ -61,12 +61,22 @@ class Source:
         return self.lines.get(location, 1)
 
 
-def _to_python(node: yaml.Node, loader: _Loader, source: Source, location: Location, problems: list[Problem]):
+MERGE_TAG = "tag:yaml.org,2002:merge"
+_COMMENT_IN_VALUE = re.compile(r"\s+#\S")  # 'titel: Aanpak #2': YAML drops everything from ' #'
+
+
+def _to_python(node: yaml.Node, loader: _Loader, source: Source, location: Location, problems: list[Problem],
+               lines: list[str]):
     """Build plain Python values from a YAML node, recording each value's line."""
     source.lines[location] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
+            if key_node.tag == MERGE_TAG:
+                problems.append(Problem(source.path, key_node.start_mark.line + 1,
+                    "'<<:' (velden overnemen van een anker met &naam en *naam) wordt hier niet ondersteund; "
+                    "schrijf de velden voluit op hun eigen regels"))
+                continue
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
                 key = str(key)
@@ -74,12 +84,20 @@ def _to_python(node: yaml.Node, loader: _Loader, source: Source, location: Locat
                 problems.append(Problem(source.path, key_node.start_mark.line + 1,
                                         f"veld '{key}' staat er twee keer in; laat er één staan"))
                 continue
-            result[key] = _to_python(value_node, loader, source, location + (key,), problems)
+            result[key] = _to_python(value_node, loader, source, location + (key,), problems, lines)
             source.lines[location + (key,)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, loader, source, location + (i,), problems) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+        return [_to_python(item, loader, source, location + (i,), problems, lines) for i, item in enumerate(node.value)]
+    value = loader.construct_object(node)
+    end = node.end_mark
+    if (isinstance(value, str) and not node.style and end.line == node.start_mark.line and end.line < len(lines)
+            and _COMMENT_IN_VALUE.match(lines[end.line][end.column:])):
+        full = (value + lines[end.line][end.column:]).strip()
+        problems.append(Problem(source.path, end.line + 1,
+            f"alles vanaf '#' valt weg: YAML leest ' #' als het begin van een opmerking, dus de waarde is nu "
+            f"'{value}'. Zet de hele waarde tussen aanhalingstekens: \"{full}\""))
+    return value
 
 
 def parse_yaml(text: str, source: Source, first_line: int = 1, loader_class: type = _FastLoader) -> list[Problem]:
@@ -93,7 +111,7 @@ def parse_yaml(text: str, source: Source, first_line: int = 1, loader_class: typ
             source.data = None
         else:
             shifted = Source(source.path)
-            source.data = _to_python(node, loader, shifted, (), problems)
+            source.data = _to_python(node, loader, shifted, (), problems, text.split("\n"))
             source.lines.update({loc: line + offset for loc, line in shifted.lines.items()})
             for problem in problems:
                 problem.line += offset
@@ -102,7 +120,12 @@ def parse_yaml(text: str, source: Source, first_line: int = 1, loader_class: typ
             return parse_yaml(text, source, first_line, _Loader)
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + offset
-        problems.append(Problem(source.path, line, f"ongeldige YAML: {_yaml_reason(error)}"))
+        cause = _likely_cause(text.split("\n"), mark.line if mark else 0)
+        if cause:
+            line, reason = cause[0] + 1 + offset, cause[1]
+        else:
+            reason = _yaml_reason(error)
+        problems.append(Problem(source.path, line, f"ongeldige YAML: {reason}"))
     except yaml.YAMLError as error:
         problems.append(Problem(source.path, first_line, f"ongeldige YAML: {error}"))
     finally:
@@ -133,7 +156,61 @@ def _yaml_reason(error: yaml.MarkedYAMLError) -> str:
     for english, dutch in _YAML_REASONS:
         if english in problem:
             return dutch
-    return f"onleesbare regel ({problem or error.context})"
+    return ("deze regel is geen geldige YAML; controleer de aanhalingstekens, de dubbele punt na de veldnaam "
+            "en de inspringing")
+
+
+CURLY_QUOTES = "“”„‟‘’‚‛«»"
+_VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"][^:#]*:\s+)?(?P<value>\S.*)$")
+
+
+def _opening_quote(line: str) -> str:
+    """The first character of the value on a YAML line ('' for a comment or an empty value)."""
+    if line.lstrip().startswith("#"):
+        return ""
+    match = _VALUE_START.match(line)
+    return match.group("value")[0] if match else ""
+
+
+def _likely_cause(lines: list[str], error_line: int) -> tuple[int, str] | None:
+    """(line index, explanation) of a mistake PyYAML reports elsewhere or in its own terms.
+
+    A value that starts with an apostrophe ('s-Hertogenbosch) opens a quoted text that never
+    closes, and Word's curly quotes are no quotes to YAML at all: PyYAML then complains
+    lines further on, about indentation or a colon. The line that causes it is found here.
+    """
+    for index, line in enumerate(lines[: error_line + 1]):
+        quote = _opening_quote(line)
+        value = line[line.find(quote):] if quote else ""
+        if quote in CURLY_QUOTES and quote:
+            return index, (f"de waarde begint met een gekruld aanhalingsteken ({quote}), bijvoorbeeld uit Word; "
+                           "YAML kent alleen rechte aanhalingstekens. Vervang de gekrulde door rechte: \"…\"")
+        if quote == "'" and value.replace("''", "").count("'") % 2 == 1:
+            return index, ("de waarde begint met een apostrof ('), en YAML leest dat als het begin van een tekst "
+                           "tussen aanhalingstekens die niet wordt afgesloten. Zet de hele waarde tussen dubbele "
+                           f"aanhalingstekens: \"{value.strip()}\"")
+    return None
+
+
+def quote_problems(source: Source) -> list[Problem]:
+    """Values between Word's curly quotes: valid YAML, but the quotes become part of the value."""
+    problems = []
+
+    def walk(value, location):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, location + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, location + (index,))
+        elif isinstance(value, str) and len(value) > 1 and value[0] in CURLY_QUOTES and value[-1] in CURLY_QUOTES:
+            name = ".".join(str(part) for part in location) or "waarde"
+            problems.append(Problem(source.path, source.line(location),
+                f"veld '{name}': de waarde staat tussen gekrulde aanhalingstekens ({value[0]}…{value[-1]}), "
+                f"bijvoorbeeld uit Word; die worden dan deel van de waarde. Gebruik rechte aanhalingstekens: "
+                f"\"{value[1:-1]}\""))
+    walk(source.data, ())
+    return problems
 
 
 def read_text(path: Path, relative: str) -> tuple[str | None, list[Problem]]:

@@ -9,11 +9,15 @@ belong to one of the listed themes, an oogst only in the oogsten phase).
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 import jsonschema
+import yaml
 
+from kennisbank.content import clock
 from kennisbank.content.history import history_problems
 from kennisbank.content.model import ENTITY_TYPES, Casus, Corpus, Entity
 from kennisbank.content.problems import Problem, allowed_values, suggestion
@@ -40,12 +44,48 @@ def load_schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
+PAST_ONLY = "x-niet-in-de-toekomst"  # schema keyword: a date of something that already happened
+
+
+def _not_in_the_future(validator, wanted, instance, schema):
+    """``x-niet-in-de-toekomst: true``: the date may not lie after today (``clock.today``)."""
+    if wanted and isinstance(instance, str) and _real_date(instance) and _real_date(instance) > clock.today():
+        yield jsonschema.ValidationError(f"{instance} ligt in de toekomst")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {PAST_ONLY: _not_in_the_future})
+
+# Only 'date' is checked as a format: a real calendar day (the pattern alone lets 2024-02-30 through).
+_FORMATS = jsonschema.FormatChecker(formats=("date",))
+
+
+def _real_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None
+
+
 @cache
 def _validator(name: str, definition: str | None = None) -> jsonschema.Draft202012Validator:
     schema = load_schema(name)
     if definition:
         schema = {**schema, "$ref": f"#/$defs/{definition}"}
-    return jsonschema.Draft202012Validator(schema)
+    return _Validator(schema, format_checker=_FORMATS)
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+def _impossible_date(value: str) -> str:
+    """Why '2024-02-30' is no date: 'februari 2024 heeft 29 dagen'."""
+    year, month, day = (int(part) for part in value.split("-"))
+    if not 1 <= month <= 12:
+        return f"maand {month} bestaat niet"
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    days = (following - date(year, month, 1)).days
+    return f"{MONTHS[month - 1]} {year} heeft {days} dagen, geen {day}"
 
 
 def field_name(path) -> str:
@@ -74,7 +114,8 @@ def _messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
     kind, expected, value = error.validator, error.validator_value, error.instance
     if kind == "required":
         missing = [name for name in expected if isinstance(value, dict) and name not in value]
-        return [(path, f"verplicht veld '{field_name(path + (name,))}' ontbreekt") for name in missing]
+        return [(path, f"verplicht veld '{field_name(path + (name,))}' ontbreekt{_example(error.schema, name)}")
+                for name in missing]
     if kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         return [(path + (name,),
@@ -89,7 +130,16 @@ def _messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
         hint = ""
         if expected == "array" and isinstance(value, str):
             hint = f" Schrijf bijvoorbeeld: {path[-1]}: [{value}]" if path else ""
+        if expected in ("number", "integer") and isinstance(value, str) and DECIMAL_COMMA.match(value):
+            return [(path, f"{where}: '{value}' is geen getal, want er staat een komma in. Gebruik een punt als "
+                           f"decimaalteken: {path[-1] + ': ' if path else ''}{value.strip().replace(',', '.')}")]
         return [(path, f"{where} moet een {wanted} zijn, maar is een {_describe_type(value)}.{hint}")]
+    if kind == "format" and expected == "date":
+        return [(path, f"{where}: '{value}' is geen bestaande datum ({_impossible_date(value)}); "
+                       "schrijf een echte datum als \"JJJJ-MM-DD\"")]
+    if kind == PAST_ONLY:
+        return [(path, f"{where}: {value} ligt in de toekomst (vandaag is {clock.today().isoformat()}); "
+                       "dit veld zegt wanneer iets gebeurde, dus vul een datum in van vandaag of eerder")]
     if kind == "pattern":
         form = PATTERN_HINTS.get(expected, f"tekst volgens het patroon {expected}")
         return [(path, f"{where}: '{value}' heeft niet de juiste vorm; verwacht wordt {form}")]
@@ -107,12 +157,31 @@ def _messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
     return [(path, f"{where}: {error.message}")]
 
 
+def _example(schema: dict, name: str) -> str:
+    """'; voeg het toe, bijvoorbeeld: contact: {organisatie: Gemeente Dordrecht}' from the schema's examples."""
+    examples = schema.get("properties", {}).get(name, {}).get("examples")
+    if not examples:
+        return "; voeg het toe (het sjabloon in sjablonen/ laat zien hoe)"
+    shown = yaml.safe_dump({name: examples[0]}, default_flow_style=True, allow_unicode=True, width=1000).strip()
+    return f"; voeg het toe, bijvoorbeeld: {shown[1:-1]}"
+
+
+DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
+
+
 def schema_problems(source: Source, schema: str, definition: str | None = None, data=None,
                     base: tuple = ()) -> list[Problem]:
-    """Every schema violation of ``data`` (default: the whole source), with lines."""
+    """Every schema violation of ``data`` (default: the whole source), with lines.
+
+    A value that has not the form of a date is not also reported as an impossible date.
+    """
     data = source.data if data is None else data
     problems = []
-    for error in _validator(schema, definition).iter_errors(data):
+    errors = list(_validator(schema, definition).iter_errors(data))
+    wrong_form = {tuple(error.absolute_path) for error in errors if error.validator == "pattern"}
+    for error in errors:
+        if error.validator == "format" and tuple(error.absolute_path) in wrong_form:
+            continue
         for location, message in _messages(error):
             problems.append(Problem(source.path, source.line(base + location), message))
     return problems
@@ -157,10 +226,14 @@ def _values_at(meta: dict, dotted: str):
 
 
 def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[str, set[str]],
-                       invalid: dict[str, set[str]]) -> list[Problem]:
+                       invalid: dict[str, set[str]], broken_uses: set[str] | None = None,
+                       waiting: dict[tuple[str, str], set[str]] | None = None) -> list[Problem]:
     """Every id in ``source`` must name something that exists (and is itself valid).
 
-    ``known`` and ``invalid``: kind -> ids of the valid and of the invalid items.
+    ``known`` and ``invalid``: kind -> ids of the valid and of the invalid items. A value that
+    cannot be checked because its data file is broken is added to ``broken_uses`` (the name of
+    the data file) instead of becoming a problem of its own, when that set is given; so is an
+    item in ``waiting`` ((kind, id) -> data files): one that is fine but for a broken data file.
     """
     problems = []
     for dotted, target in checked_references(kind).items():
@@ -172,7 +245,9 @@ def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[st
                 data = TAXONOMY[target].data
                 allowed = sorted(corpus.reference[target])
                 file = f"data/{data}.yml"
-                if value not in allowed and data in corpus.reference.broken:
+                if value not in allowed and data in corpus.reference.broken and broken_uses is not None:
+                    broken_uses.add(data)
+                elif value not in allowed and data in corpus.reference.broken:
                     problems.append(Problem(source.path, line, f"veld '{field_name(location)}': '{value}' kan niet "
                                             f"worden gecontroleerd, want {file} bevat zelf fouten"))
                 elif value not in allowed:
@@ -180,7 +255,9 @@ def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[st
                         f"veld '{field_name(location)}': '{value}' bestaat niet in {file}.{suggestion(value, allowed)} "
                         f"Toegestaan: {allowed_values(allowed)}"))
             else:
-                if value in invalid.get(target, set()):
+                if broken_uses is not None and waiting and (target, value) in waiting:
+                    broken_uses.update(waiting[target, value])
+                elif value in invalid.get(target, set()):
                     problems.append(Problem(source.path, line,
                         f"veld '{field_name(location)}' verwijst naar {target} '{value}', maar "
                         f"{item_file(target, value)} bevat zelf fouten; herstel die eerst"))

@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from kennisbank.content import dates, drafts, examples, redirects
+from kennisbank.content import dates, drafts, examples, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.integration import material_fixes, redirect_pages, rendercache, search
@@ -69,7 +69,8 @@ class Kennisbank:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root, docs = self.root(config), Path(config.docs_dir)
         # Drafts only with the preview switch (KENNISBANK_CONCEPTEN=1); dates from one git log for all pages.
-        corpus = load_corpus(root, include_drafts=drafts.preview_requested(), with_dates=False)
+        corpus = load_corpus(root, include_drafts=drafts.preview_requested(), with_dates=False,
+                             site_url=config.site_url or "")
         if config.extra.get(examples.SWITCH, True) is False:  # the production site: no illustrative content
             corpus = examples.without_examples(corpus)
         hand_written = {path.relative_to(root).as_posix(): path.relative_to(docs).as_posix()
@@ -109,6 +110,9 @@ class Kennisbank:
             file.edit_uri = page.source
             self.generated[page.src_uri] = page
             files.append(file)
+        for entity in self.site.corpus.entities():  # images and PDFs from the folder next to each file (media.py)
+            for media_file in entity.media:
+                files.append(File.generated(config, media_file.site, abs_src_path=media_file.path))
         for uri, path in published_schemas().items():  # /schema/*.schema.json for editors and tools
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         base_url = export.base_url_of(config.site_url or "")
@@ -178,5 +182,8 @@ class Kennisbank:
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for folder in CONTENT_DIRS:
             server.watch(str(self.root(config) / folder))
+        manifest = self.root(config) / published.MANIFEST  # renames are checked against it
+        if manifest.exists():
+            server.watch(str(manifest))
         return server
 

@@ -3,7 +3,9 @@
 The oogst pages and the goede-praktijken index show each case's Resultaten and Lessen
 next to other cases'. The text stays the contributor's Markdown (the page that shows it
 is sanitised like a case page); its headings are shifted down so that they nest under
-the heading the page puts above them.
+the heading the page puts above them. Footnotes travel with the section: the definitions
+of the notes it uses come along (they usually stand at the very end of the body), and
+definitions of notes it does not use stay behind.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import re
 
 _HEADING = re.compile(r"^(#{1,6})(\s+.*?)\s*$")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
@@ -44,4 +48,36 @@ def section(body: str, title: str, shift: int = 0) -> str:
             if heading and shift:
                 line = "#" * min(6, len(heading.group(1)) + shift) + heading.group(2)
             lines.append(line)
-    return "\n".join(lines).strip()
+    return _with_its_footnotes(lines, body)
+
+
+def _definitions(lines: list[str]) -> dict[str, tuple[int, int]]:
+    """label -> (first, end) line indexes of each footnote definition (with its indented continuation)."""
+    found: dict[str, tuple[int, int]] = {}
+    index = 0
+    while index < len(lines):
+        match = _FOOTNOTE_DEF.match(lines[index])
+        if not match:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and (lines[end].startswith(("    ", "\t")) or
+                                    (not lines[end].strip() and end + 1 < len(lines) and
+                                     lines[end + 1].startswith(("    ", "\t")))):
+            end += 1
+        found.setdefault(match.group(1), (index, end))
+        index = end
+    return found
+
+
+def _with_its_footnotes(lines: list[str], body: str) -> str:
+    own = _definitions(lines)
+    used = {label for line in lines for label in _FOOTNOTE_REF.findall(line)}
+    unused = {index for label, (start, end) in own.items() if label not in used for index in range(start, end)}
+    kept = [line for index, line in enumerate(lines) if index not in unused]
+    body_lines = body.splitlines()
+    everywhere = _definitions(body_lines)
+    extra = ["\n".join(body_lines[start:end]) for label, (start, end) in everywhere.items()
+             if label in used and label not in own]
+    text = "\n".join(kept).strip()
+    return text + ("\n\n" + "\n".join(extra) if extra else "")
