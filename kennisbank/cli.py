@@ -153,7 +153,7 @@ def nieuw(args: argparse.Namespace) -> int:
 def gepubliceerd(args: argparse.Namespace) -> int:
     root = Path(args.root)
     corpus = load_corpus(root, with_dates=False)
-    published = {entity.kind: {} for entity in corpus.entities()}
+    published: dict[str, dict[str, str]] = {entity.kind: {} for entity in corpus.entities()}
     for entity in corpus.entities():
         published[entity.kind][entity.id] = entity.title
     text, added = updated_manifest(root, published)

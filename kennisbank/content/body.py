@@ -233,14 +233,14 @@ def scan(text: str, first_line: int = 1) -> Body:
 
     lines = masked.split("\n")
     original = text.split("\n")
-    for index, line in enumerate(lines):
-        atx = _ATX.match(line)
+    for index, text_line in enumerate(lines):
+        atx = _ATX.match(text_line)
         if atx:
             body.headings.append(_heading(first_line + index, len(atx.group("hashes")),
                                           (original[index][atx.start("text"):atx.end("text")]
                                            if atx.group("text") else "")))
             continue
-        setext = _SETEXT.match(line)
+        setext = _SETEXT.match(text_line)
         if (setext and index > 0 and lines[index - 1].strip() and not _NOT_A_PARAGRAPH.match(lines[index - 1])
                 and (index == 1 or not lines[index - 2].strip())):
             level = 1 if setext.group("underline")[0] == "=" else 2
@@ -293,7 +293,7 @@ def structure_problems(path: str, body: Body, sections: tuple[str, ...], noun: s
     present = [name for name in wanted if name in found]
     by_line = sorted(present, key=lambda name: found[name].line)
     if by_line != present:
-        first_wrong = next(name for name, expected in zip(by_line, present) if name != expected)
+        first_wrong = next(name for name, expected in zip(by_line, present, strict=True) if name != expected)
         problems.append(Problem(path, found[first_wrong].line,
             f"'## {sections[wanted.index(first_wrong)]}' staat niet op zijn plaats; {rule}"))
     return problems

@@ -32,8 +32,12 @@ from kennisbank.content.problems import Problem, allowed_values, suggestion
 from kennisbank.content.read import Source, quote_problems, read_markdown, read_yaml
 from kennisbank.content.registry import TAXONOMIES
 from kennisbank.content.sjablonen import PLACEHOLDER, placeholder_problems
-from kennisbank.content.validate import (_values_at, consistency_problems, field_name, reference_problems,
-                                         schema_problems)
+from kennisbank.content.validate import (
+    consistency_problems,
+    field_name,
+    reference_problems,
+    schema_problems,
+)
 
 # data file -> definition in referentie.schema.json
 DATA_FILES = {
@@ -169,7 +173,7 @@ def _strings(value, location=()):
 # Files read and checked, by path, kept with their bytes: `mkdocs serve` loads the corpus again
 # after every edit, and parsing and checking 1,000 unchanged files again took a second.
 # Entry: [bytes, source, read problems, schema problems or None, scanned body or None].
-_read_cache: dict[tuple[str, str, str], list] = {}
+_read_cache: dict[tuple, list] = {}
 
 
 def _copy(value):
@@ -313,7 +317,7 @@ def _resolve(path: str, target: str) -> str:
 
 def _attachments(item: _File, files: list[media.MediaFile]) -> list[media.Attachment]:
     """The PDFs of an item, titled by the text of a link to them in the body (else their file name)."""
-    titles = {}
+    titles: dict[str, str] = {}
     for link in item.body.links if item.body else []:
         if not link.image and link.text.strip():
             titles.setdefault(_resolve(item.source.path, link.target), link.text.strip())
@@ -352,8 +356,8 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     """
     root = Path(root)
     reference, problems = load_reference(root)
-    confirmed, found = privacy.confirmed_addresses(root)
-    problems += found
+    confirmed, address_problems = privacy.confirmed_addresses(root)
+    problems += address_problems
     corpus = Corpus(root=str(root), reference=reference)
     site_url = site_url_of(root) if site_url is None else site_url
 
@@ -389,13 +393,13 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     skip = {folder for folder in CONTENT_FOLDERS.values()}
     for kind, folder in CONTENT_FOLDERS.items():
         slugs = {slug for (k, slug) in items if k == kind}
-        found_media, found = media.scan_folder(root, folder, ENTITY_TYPES[kind].folder, slugs, skip - {folder})
+        found_media, media_problems = media.scan_folder(root, folder, ENTITY_TYPES[kind].folder, slugs, skip - {folder})
         for slug, files_of_item in found_media.items():
             all_media[kind, slug] = files_of_item
             item = items[kind, slug]
-            item.problems += [problem for problem in found if problem.path.startswith(f"{folder}/{slug}/")]
+            item.problems += [problem for problem in media_problems if problem.path.startswith(f"{folder}/{slug}/")]
             item.problems += _unused_images(item, files_of_item)
-        problems += [problem for problem in found
+        problems += [problem for problem in media_problems
                      if not any(problem.path.startswith(f"{folder}/{slug}/") for slug in found_media)]
 
     draft_slugs = {kind: {slug for (k, slug), item in items.items() if k == kind and drafts.is_draft(item.source.data)}

@@ -66,7 +66,7 @@ class Index:
         if body is not None:
             self.bodies[target.site] = body
 
-    def anchors(self, site: str) -> set[str]:
+    def anchors(self, site: str) -> frozenset[str]:
         return _anchors(self.bodies.get(site, ""))
 
 
@@ -196,9 +196,9 @@ def _check(path: str, own: Target, link: Link, index: Index, media_folder: str, 
         return
     if found.kind == "bestand":
         _media(path, link, target, found, media_folder, result)
-    elif found.kind in ("casus", "instrument", "toolkit"):
-        if not _item(path, link, target, found, index, is_draft, result):
-            return
+    elif found.kind in ("casus", "instrument", "toolkit") and not _item(path, link, target, found, index, is_draft,
+                                                                        result):
+        return
     if anchor and found.kind != "bestand" and not _anchor(path, link, found, anchor, index, result, target,
                                                           found.repo or found.site):
         return

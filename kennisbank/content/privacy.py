@@ -123,7 +123,7 @@ def _phone_problem(number: str, confirmed: set[str]) -> str | None:
 def _elfproef(digits: str) -> bool:
     if len(digits) != 9 or digits == "0" * 9:
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(digit) * weight for digit, weight in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
     return total % 11 == 0
 
 

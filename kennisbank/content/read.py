@@ -91,7 +91,7 @@ def _to_python(node: yaml.Node, loader: _Loader, source: Source, location: Locat
         return [_to_python(item, loader, source, location + (i,), problems, lines) for i, item in enumerate(node.value)]
     value = loader.construct_object(node)
     end = node.end_mark
-    if (isinstance(value, str) and not node.style and end.line == node.start_mark.line and end.line < len(lines)
+    if (isinstance(value, str) and not getattr(node, "style", None) and end.line == node.start_mark.line and end.line < len(lines)
             and _COMMENT_IN_VALUE.match(lines[end.line][end.column:])):
         full = (value + lines[end.line][end.column:]).strip()
         problems.append(Problem(source.path, end.line + 1,

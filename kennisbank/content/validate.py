@@ -49,7 +49,8 @@ PAST_ONLY = "x-niet-in-de-toekomst"  # schema keyword: a date of something that 
 
 def _not_in_the_future(validator, wanted, instance, schema):
     """``x-niet-in-de-toekomst: true``: the date may not lie after today (``clock.today``)."""
-    if wanted and isinstance(instance, str) and _real_date(instance) and _real_date(instance) > clock.today():
+    day = _real_date(instance) if wanted and isinstance(instance, str) else None
+    if day is not None and day > clock.today():
         yield jsonschema.ValidationError(f"{instance} ligt in de toekomst")
 
 
