@@ -436,7 +436,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
         now_waiting: dict[tuple[str, str], set[str]] = {}
         for key, item in items.items():
             kind, slug = key
-            found: list[Problem] = []
+            found = []
             broken: set[str] = set()
             if item.fields_readable:
                 found += [problem for problem in
