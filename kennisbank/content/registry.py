@@ -34,25 +34,32 @@ class Taxonomy:
     folder: str | None = None  # None: no pages of its own
     data: str | None = None  # data/<data>.yml holds the terms; None: a closed list (the schema's enum and x-labels)
     node: str = ""  # how the relation graph (relaties.json) names a term: "stad" in "stad:utrecht"
+    named: bool = True  # the term alone names its page ("Dordrecht"); False: "Status: Lopend"
+
+    def page_title(self, label: str) -> str:
+        """The title of a term's page: its name, or what kind of term it is first where the name alone says little."""
+        return label if self.named else f"{self.singular[:1].upper()}{self.singular[1:]}: {label}"
 
 
 TAXONOMIES = (
     Taxonomy("themas", "thema", "Thema's", "themas", data="themas", node="thema"),
     Taxonomy("resultaten", "beoogd resultaat", "Beoogde resultaten", data="themas", node="resultaat"),  # in themas.yml
     Taxonomy("steden", "stad", "Steden", "steden", data="steden", node="stad"),
-    Taxonomy("fasen", "fase", "Fasen", "fasen", data="fasen", node="fase"),
-    Taxonomy("status", "status", "Statussen van casussen", "status", node="status"),
+    Taxonomy("fasen", "fase", "Fasen", "fasen", data="fasen", node="fase", named=False),
+    Taxonomy("status", "status", "Statussen van casussen", "status", node="status", named=False),
     Taxonomy("onderwerpen", "onderwerp", "Onderwerpen", "onderwerpen", data="onderwerpen", node="onderwerp"),
     Taxonomy("werkvormen", "werkvorm", "Werkvormen", "werkvormen", data="werkvormen", node="werkvorm"),
     Taxonomy("inzichten", "voorwaardenscheppend inzicht", "Voorwaardenscheppende inzichten", "inzichten",
              data="inzichten", node="inzicht"),
     Taxonomy("citydeals", "City Deal", "Andere City Deals", "city-deals", data="citydeals", node="citydeal"),
     Taxonomy("partners", "partner", "Partners", "partners", data="partners", node="partner"),
-    Taxonomy("rollen", "rol van de gemeente", "Rollen van de gemeente", "rollen", data="rollen", node="rol"),
-    Taxonomy("sturing", "sturingstrede", "Treden van drang naar dwang", "sturing", data="sturing", node="sturing"),
-    Taxonomy("soort", "soort instrument", "Soorten instrumenten", "soorten", node="soort"),
+    Taxonomy("rollen", "rol van de gemeente", "Rollen van de gemeente", "rollen", data="rollen", node="rol",
+             named=False),
+    Taxonomy("sturing", "sturingstrede", "Treden van drang naar dwang", "sturing", data="sturing", node="sturing",
+             named=False),
+    Taxonomy("soort", "soort instrument", "Soorten instrumenten", "soorten", node="soort", named=False),
     Taxonomy("instrumentstatus", "status", "Statussen van instrumenten", "instrumentstatus",
-             node="instrumentstatus"),
+             node="instrumentstatus", named=False),
     Taxonomy("ijkmomenten", "ijkmoment", "Oogst per ijkmoment", "oogst", data="ijkmomenten", node="ijkmoment"),
 )
 TAXONOMY = {taxonomy.name: taxonomy for taxonomy in TAXONOMIES}

@@ -67,7 +67,7 @@ def term_page(site: Site, taxonomy: Taxonomy, term: str, item: dict) -> Page:
              if taxonomy.name == "inzichten" and term in deal.get("inzichten", [])]
     has_cases = any(section.id == "cases" and section.total for section in sections)
     map_link = relative_url(uri, "kaart/index.md", f"stad-{term}") if taxonomy.name == "steden" and has_cases else ""
-    return make_page(site, "pages/term.html", uri, label, description=item.get("kort") or description,
+    return make_page(site, "pages/term.html", uri, taxonomy.page_title(label), description=item.get("kort") or description,
                      taxonomy=taxonomy, item=item, text=description, sections=sections, deals=deals, map_link=map_link)
 
 
