@@ -200,6 +200,11 @@ class Project:
         assert "Traceback" not in result.stderr, result.stderr[-4000:]
         return self.site
 
+    def preview(self) -> subprocess.CompletedProcess:
+        """``mkdocs build`` without --strict: what ``mkdocs serve`` shows a contributor while problems remain."""
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=self.root, capture_output=True,
+                              text=True, env=ENV)
+
     @property
     def site(self) -> Path:
         return self.root / "site"

@@ -11,7 +11,7 @@ from kennisbank.content.model import Casus
 from kennisbank.site import sanitize
 from kennisbank.site.sections import section
 
-from .conftest import VALID_CASE, VALID_INSTRUMENT
+from .helpers import VALID_CASE, VALID_INSTRUMENT
 
 RULE = ("een casus heeft de delen '## Opgave', '## Aanpak', '## Resultaten' en '## Lessen', in die volgorde "
         "(meer kopjes mogen ertussen)")

@@ -15,7 +15,7 @@ from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.site.pages import problemen
 
-from .conftest import VALID_CASE, VALID_INSTRUMENT
+from .helpers import VALID_CASE, VALID_INSTRUMENT
 
 SITE_URL = "https://citydeal-dynamische-binnensteden.github.io/kennisbank/"
 
@@ -146,7 +146,7 @@ def test_mkdocs_resolves_the_rewritten_links_from_the_docs_root():
     """The rewritten form '/cases/x.md' only works with this setting; see the comment in mkdocs.yml."""
     import yaml
 
-    from .conftest import ROOT
+    from .helpers import ROOT
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert config["validation"]["links"]["absolute_links"] == "relative_to_docs"
     assert any(isinstance(e, dict) and "footnotes" in e for e in config["markdown_extensions"])

@@ -26,7 +26,7 @@ SUMMARY = NASTY + " <img src=x onerror=alert(2)> {% if 1 %}"
 def site(tmp_path_factory) -> Path:
     project = Project.create(tmp_path_factory.mktemp("escaping"))
     project.write("cases/vies.md", case(
-        "## Opgave\n\nTekst.\n\n## Resultaten\n\nResultaat.\n\n## Lessen\n\nLes.\n",
+        "## Opgave\n\nTekst.\n\n## Aanpak\n\nAanpak.\n\n## Resultaten\n\nResultaat.\n\n## Lessen\n\nLes.\n",
         titel=NASTY, samenvatting=SUMMARY, fase="oogsten", oogst="2025-q4", instrumenten=["vies"],
         contact={"naam": NASTY, "organisatie": NASTY}, goede_praktijk={"reden": NASTY, "sinds": "2025-q4"},
         resultaten=["vastgoed-1"], citydeals=["zicht-op-ondermijning"], partners=["bzk"]))

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import ROOT, Project
+from .helpers import ROOT, Project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "fouten"
 TODAY = "2026-11-30"  # the fixed 'today' of the set: bijgewerkt 2027-03-01 lies in the future

@@ -30,8 +30,12 @@ def test_doelen_and_fasen_come_from_the_data():
     assert "Zaaien" in fasen and "Groeien" in fasen and "Oogsten" in fasen
 
 
-def test_newest_cases_are_sorted_by_date():
-    macros = macros_for("index.md")
-    cases = sorted(macros.site.corpus.cases.values(), key=lambda c: (c.bijgewerkt, c.titel), reverse=True)
-    listed = soup(str(macros.nieuwste_cases(3))).select("li.kb-item")
-    assert [li.a["href"] for li in listed] == [f"cases/{item.id}/" for item in cases[:3]]
+def test_newest_cases_are_those_published_last_not_those_edited_last():
+    corpus = read_fixture_content()
+    by_edit = sorted(corpus.cases.values(), key=lambda c: c.bijgewerkt)
+    for number, item in enumerate(by_edit):  # published in the reverse order of their last edit
+        item.gepubliceerd = f"2020-01-{len(by_edit) - number:02d}"
+    listed = soup(str(Macros(Site(corpus), lambda: "index.md").nieuwste_cases(3))).select("li.kb-item")
+    assert [li.a["href"] for li in listed] == [f"cases/{item.id}/" for item in by_edit[:3]]
+
+

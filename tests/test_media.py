@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from kennisbank.content.corpus import load_corpus
 from kennisbank.content.media import size_text
 
-from .conftest import VALID_CASE, VALID_INSTRUMENT
+from .helpers import VALID_CASE, VALID_INSTRUMENT
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(100)
 

@@ -13,7 +13,7 @@ import yaml
 
 from kennisbank.content.corpus import load_corpus
 
-from .conftest import VALID_CASE
+from .helpers import VALID_CASE
 
 KENNISBANK = shutil.which("kennisbank", path=str(Path(sys.executable).parent)) or "kennisbank"
 

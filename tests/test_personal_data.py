@@ -7,7 +7,7 @@ import pytest
 from kennisbank.content.corpus import load_corpus
 from kennisbank.content.privacy import normalised, text_problems
 
-from .conftest import ROOT, VALID_CASE
+from .helpers import ROOT, VALID_CASE
 
 
 @pytest.mark.parametrize("text, fragment", [

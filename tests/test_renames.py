@@ -13,7 +13,7 @@ import yaml
 from kennisbank.content.corpus import load_corpus
 from kennisbank.content.published import MANIFEST
 
-from .conftest import ROOT, VALID_CASE
+from .helpers import ROOT, VALID_CASE
 
 KENNISBANK = shutil.which("kennisbank", path=str(Path(sys.executable).parent)) or "kennisbank"
 TITLE = "Proefcasus in de binnenstad"

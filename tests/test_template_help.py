@@ -9,7 +9,7 @@ import pytest
 from kennisbank.content.sjablonen import TEMPLATES
 from kennisbank.content.validate import load_schema
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 KINDS = list(TEMPLATES)
 

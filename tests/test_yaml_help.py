@@ -7,7 +7,7 @@ import pytest
 from kennisbank.content.corpus import load_corpus
 from kennisbank.content.read import Source, parse_yaml, quote_problems
 
-from .conftest import VALID_CASE
+from .helpers import VALID_CASE
 
 
 def parsed(text: str) -> tuple[Source, list[str]]:
