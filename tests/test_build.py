@@ -6,12 +6,10 @@ Built from the frozen fixture content (tests/fixtures/inhoud/), never from the s
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import yaml
 
-from .helpers import ENV, ROOT, case, content, page, replaced, text_of
+from .helpers import ROOT, case, content, page, replaced, text_of
 
 
 def test_every_content_file_has_a_page(fixture_site, fixture_corpus):
