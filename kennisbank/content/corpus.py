@@ -27,6 +27,8 @@ DATA_FILES = {
     "werkvormen": "termen", "begeleiden": "termen", "onderwerpen": "termen", "opgaven": "termen",
     "rollen": "rollen", "sturing": "sturing", "steden": "steden", "partners": "partners",
     "citydeals": "citydeals", "ijkmomenten": "ijkmomenten",
+    # what the search index needs to know of Dutch words (site/search_text.py)
+    "zoeken-samenstellingen": "samenstellingen", "zoeken-woordvormen": "woordvormen",
 }
 
 # entity kind -> folder with its files (relative to the project root)
