@@ -14,7 +14,8 @@ itself). It is made here from the engine's own knowledge, not from the page's la
   neighbours.
 - **a generated list page** (``"lijst"``: term pages, overviews, oogst): its title and the start
   of its intro, weighted low. It is found by its name ("Dordrecht") and leads to the items; it
-  does not crowd them out.
+  does not crowd them out (the worker also multiplies its score by a factor below 1: a short
+  page with a rare compound in its title would otherwise outrank the items).
 - **a hand-written page**: its text by section, as MkDocs rendered it.
 - ``"nee"``: not in the index.
 
@@ -39,8 +40,8 @@ from kennisbank.site.views import legal_basis_label
 
 TAG_WEIGHT = 3.0  # city, themes, phase, laws: what a reader types to find "the Dordrecht case"
 SUMMARY_WEIGHT = 2.0
-LIST_TITLE_WEIGHT = 2.0  # the name of a list page: found by it, below an item with the same word as tag
-LIST_TEXT_WEIGHT = 0.5
+LIST_TITLE_WEIGHT = 0.5  # the name of a list page: found by it, below an item that has the word as a tag
+LIST_TEXT_WEIGHT = 0.2
 LIST_TEXT_CHARS = 300  # the intro of a list page: its start is enough to say what it lists
 
 
@@ -74,8 +75,9 @@ class Record:
                f'<meta data-pagefind-meta="title[content]" content="{_attr(self.title)}">']
         if self.tags:
             out.append(f'<meta data-pagefind-meta="tags[content]" content="{_attr("|".join(self.tags))}">')
-        if self.kind:
+        if self.kind:  # as meta for the result, as filter for the worker's weight per kind of page
             out.append(f'<meta data-pagefind-meta="soort[content]" content="{_attr(self.kind)}">')
+            out.append(f'<meta data-pagefind-filter="soort[content]" content="{_attr(self.kind)}">')
         out.append("</head><body>")
         for block in self.blocks:
             text = html.escape(mark(block.text), quote=False)
@@ -184,12 +186,9 @@ _TAG = re.compile(r"<[^>]+>")
 def sections(content: str) -> list[tuple[int, str, str, str]]:
     """(level, id, heading, text) for every heading of rendered HTML that has an id, with the text up to the next."""
     found = []
-    matches = list(_HEADING.finditer(content))
-    for index, match in enumerate(matches):
-        anchor = _ID.search(match.group(2))
-        if not anchor:
-            continue
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(content)
+    matches = [(match, anchor) for match in _HEADING.finditer(content) if (anchor := _ID.search(match.group(2)))]
+    for index, (match, anchor) in enumerate(matches):  # a heading without an id stays in the text
+        end = matches[index + 1][0].start() if index + 1 < len(matches) else len(content)
         found.append((int(match.group(1)), html.unescape(anchor.group(1)),
                       _text(_PERMALINK.sub("", match.group(3))), _text(content[match.end():end])))
     return found

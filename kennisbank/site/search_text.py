@@ -6,7 +6,8 @@ A search engine that matches whole words (or their stems) never finds those from
 
 - **The splitter** uses the corpus's own vocabulary: a word of 8 letters or more is split where
   both sides are words that occur on their own somewhere in the text (each at least 4 letters,
-  but a few short nouns end compounds: "gemeente+wet"), optionally with a linking morpheme
+  but a few short nouns end compounds: "gemeente+wet"; a word counts when its plural occurs),
+  optionally with a linking morpheme
   between them (-s-, -en-, -e-: "leegstand+s+verordening"). The split with the fewest parts wins
   ("winkel + leegstand", not "winkel + leeg + stand"), then the one whose parts are most
   frequent. The linking morpheme stays with the first part, so the parts still spell the word.
@@ -84,9 +85,10 @@ class Splitter:
         self.split = lru_cache(maxsize=None)(self._split)
 
     def known(self, word: str, last: bool) -> bool:
+        """A word of the vocabulary, or one whose plural is ("winkel" when only "winkels" occurs)."""
         if len(word) < MIN_PART and not (last and word in SHORT_LAST_PARTS):
             return False
-        return word in self.counts
+        return word in self.counts or word + "s" in self.counts or word + "en" in self.counts
 
     def _split(self, word: str) -> tuple[str, ...]:
         """The parts of ``word`` as written (linking morpheme on the first part), or () if it is not split."""

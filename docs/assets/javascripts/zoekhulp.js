@@ -5,8 +5,9 @@
  *
  *   - a word that was corrected: "Resultaten voor leegstand (u typte leegstnad)";
  *   - nothing found: "Bedoelde u …?" with words of the site that look like what was typed (a
- *     button puts the word in the search box), and links to the overview of cases filtered on
- *     the words that are a theme, city or topic ("Casussen met thema Vastgoed");
+ *     button puts the word in the search box);
+ *   - nothing found, or no page with all the words: links to the overview of cases filtered on
+ *     the words that are a theme, city or topic ("Vastgoed" to cases/?thema=vastgoed);
  *   - every result link is named by its title (the link holds the title, the excerpt and the
  *     tags; a screen reader's list of links needs the title only).
  *
@@ -64,13 +65,15 @@
       box.appendChild(note)
     }
     var nothing = help.count === undefined && !help.error
+    var notAll = help.count !== undefined && help.allWords === false  /* no page has every word */
     if (nothing && help.suggestions && help.suggestions.length) {
       var suggestion = element("p", "Bedoelde u ")
       wordList(suggestion, help.suggestions, "?")
       box.appendChild(suggestion)
     }
-    if (nothing && help.filters && help.filters.length) {
-      box.appendChild(element("p", "Bekijk de casussen met een filter:"))
+    if ((nothing || notAll) && help.filters && help.filters.length) {
+      box.appendChild(element("p", (notAll ? "Geen pagina bevat alle woorden. " : "") +
+        "Bekijk de casussen met een filter:"))
       var list = element("ul")
       help.filters.forEach(function (filter) {
         var item = element("li")

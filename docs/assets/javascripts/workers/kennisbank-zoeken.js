@@ -36,6 +36,9 @@ const BASE = new URL("../../../", self.location.href)  /* the site root: assets/
 const MAX_RESULTS = 20                 /* pages returned (their excerpts are loaded one by one) */
 const MAX_SECTIONS = 3                 /* sections shown under a page */
 const MAX_COMPLETIONS = 8              /* words a half-typed word is completed to */
+/* Score of a page by kind (the "soort" filter of its record): generated lists and hand-written pages
+   below the cases, instruments and toolkits that share their words */
+const KIND_FACTOR = { lijst: 0.2, pagina: 0.5 }
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   /* Material's message types */
 
 /* Short words that say nothing in a query of several words (the index keeps them: a query of one works) */
@@ -62,11 +65,15 @@ function load() {
         ranking: { termSimilarity: 8 }
       })
       await pagefind.init()
+      const factor = new Map()
+      for (const [kind, value] of Object.entries(KIND_FACTOR))
+        for (const result of (await pagefind.search(null, { filters: { soort: kind } })).results)
+          factor.set(result.id, value)
       const help = await fetchJSON("search/zoekhulp.json", { woordvormen: {}, filters: {} })
       const base = {}
       for (const [form, root] of Object.entries(help.woordvormen))
         (base[root] = base[root] || []).push(form)
-      return { pagefind, help, forms: word => [...(help.woordvormen[word] ? [help.woordvormen[word]] : []),
+      return { pagefind, help, factor, forms: word => [...(help.woordvormen[word] ? [help.woordvormen[word]] : []),
                                               ...(base[word] || [])] }
     })()
   return engine
@@ -156,9 +163,27 @@ async function wholeWords(pagefind, forms) {
   return pages
 }
 
+/**
+ * Singular and plural of a word, as far as the stemmer does not bring them together: Dutch
+ * Snowball stems "fonds" to "fond" but "fondsen" to "fonds", and "lessen" to "less".
+ */
+function numberForms(word) {
+  const forms = [word]
+  if (word.length >= 6 && word.endsWith("en")) {                    /* fondsen -> fonds, lessen -> les */
+    const singular = word.slice(0, -2)
+    forms.push(singular, singular.replace(/([bdfgklmnprst])\1$/, "$1"))
+  } else if (word.length >= 4) {
+    forms.push(`${word}en`)                                         /* fonds -> fondsen */
+  }
+  if (word.length >= 5 && /[^aeiouj]s$/.test(word))
+    forms.push(word.slice(0, -1))                                   /* winkels -> winkel */
+  return forms
+}
+
 /** One word of the query: the pages it finds, and how (see the file header). */
 async function match({ pagefind, forms }, word) {
-  const own = [...new Set([word, ...forms(word), diminutiveRoot(word), ...forms(diminutiveRoot(word))])]
+  const root = diminutiveRoot(word)
+  const own = [...new Set([...numberForms(word), ...forms(word), root, ...forms(root)])]
   let pages = await wholeWords(pagefind, own)
   if (pages.size)
     return { word, pages, how: "woord" }
@@ -184,17 +209,22 @@ async function suggestions(word) {
   const close = oneLetterOff(word, words)
   if (close.length)
     return close.slice(0, 3)
-  const prefix = word.slice(0, Math.max(3, word.length - 2))
-  return Object.keys(words).filter(known => known.startsWith(prefix)).sort((a, b) => words[b] - words[a]).slice(0, 3)
+  for (let length = word.length - 1; length >= 3; length--) {      /* the longest start they share */
+    const start = word.slice(0, length)
+    const found = Object.keys(words).filter(known => known.startsWith(start))
+    if (found.length)
+      return found.sort((a, b) => words[b] - words[a] || a.length - b.length).slice(0, 3)
+  }
+  return []
 }
 
 /** Material's groups for the pages found: the page, then the sections where the words are. */
-async function groups(found, pagefind, query) {
+async function groups(found, { pagefind, factor }) {
   const words = found.map(m => m.word)
   const scores = new Map()
   for (const m of found)
     for (const [id, { score }] of m.pages)
-      scores.set(id, (scores.get(id) || 0) + score)
+      scores.set(id, (scores.get(id) || 0) + score * (factor.get(id) || 1))
   const all = [...scores.keys()].filter(id => found.every(m => m.pages.has(id)))
   const ids = (all.length ? all : [...scores.keys()])
     .sort((a, b) => scores.get(b) - scores.get(a)).slice(0, MAX_RESULTS)
@@ -213,13 +243,15 @@ async function groups(found, pagefind, query) {
     const terms = Object.fromEntries(found.map(m => [m.instead || m.word, m.pages.has(id)]))
     const score = scores.get(id)
     const location = relative(data.url)
-    const page = { location, title: escapeHTML(data.meta.title || location), text: clean(data.excerpt), score, terms }
+    const page = { location, title: escapeHTML(data.meta.title || location), text: clean(data.excerpt), score,
+                   terms }
     if (data.meta.tags)
       page.tags = data.meta.tags.split("|").map(escapeHTML)
     const sections = (data.sub_results || [])
       .filter(sub => relative(sub.url) !== location && sub.url.includes("#"))
       .slice(0, MAX_SECTIONS)
-      .map(sub => ({ location: relative(sub.url), title: clean(sub.title), text: clean(sub.excerpt), score, terms }))
+      .map(sub => ({ location: relative(sub.url), title: clean(escapeHTML(sub.title)), text: clean(sub.excerpt),
+                      score, terms }))
     items.push([page, ...sections])
   }
   return { items, all: all.length > 0, words }
@@ -229,7 +261,7 @@ function relative(url) {
   return url.replace(/^\//, "")
 }
 
-/** Pagefind's excerpt or heading as Material shows it: marks kept, compound marks (~) removed. */
+/** Text as Material shows it (as HTML: Pagefind's excerpts escape < and >): compound marks (~) removed. */
 function clean(text) {
   return (text || "").replace(/(\p{L})~(?=\p{L})/gu, "$1").replace(/(\p{L})(<\/?mark>)~(?=\p{L})/gu, "$1$2")
     .replace(/(\p{L})~(<\/?mark>)(?=\p{L})/gu, "$1$2")
@@ -273,8 +305,9 @@ async function answer(query) {
       help.suggestions.push(...await suggestions(word))
     return { result: { items: [] }, help }
   }
-  const { items } = await groups(found, loaded.pagefind, query)
+  const { items, all } = await groups(found, loaded)
   help.count = items.length
+  help.allWords = all || significant.length < 2
   return { result: { items }, help }
 }
 
