@@ -18,8 +18,9 @@ How it fits together:
   ``pagefind/``, with Dutch stemming.
 - Next to it, for the search worker: ``search/woorden/<letter>.json``, the vocabulary by first
   letter (to complete half-typed words, correct typos, suggest "Bedoelde u …?"), and
-  ``search/zoekhulp.json``: the irregular word forms and which words are themes, cities or topics
-  (for links to the filtered overview when nothing is found).
+  ``search/zoekhulp.json``: the irregular word forms, which words are themes, cities or topics
+  (for links to the filtered overview when nothing is found), and which pages are lists or
+  hand-written (ranked below the items).
 - ``docs/assets/javascripts/workers/kennisbank-zoeken.js`` takes the place of Material's search
   worker (``docs/overrides/main.html``): it answers Material's messages from Pagefind, which it
   loads at the first query.
@@ -28,9 +29,11 @@ How it fits together:
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import logging
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,20 +102,39 @@ def write_index(site_dir: str | Path, site: Site, generated: dict[str, Page], re
     asyncio.run(_pagefind(documents, output))
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
-    write_help(site_dir / HELP_DIR, site, found)
+    write_help(site_dir / HELP_DIR, site, found, other_kinds(output, found))
     return found
 
 
+def other_kinds(output: Path, found: list[Record]) -> dict[str, str]:
+    """Pagefind's id of every page that is not an item -> its kind ("lijst", "pagina"), for the worker's
+    ranking. Read from the fragments Pagefind wrote (a fragment's name is the page's id)."""
+    kinds = {record.url: record.kind for record in found if record.kind in ("lijst", "pagina")}
+    ids = {}
+    for path in (output / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        url = fragment["url"].lstrip("/")
+        if url in kinds:
+            ids[path.name.removesuffix(".pf_fragment")] = kinds[url]
+    return ids
+
+
 async def _pagefind(documents: list[tuple[str, str]], output: Path) -> None:
+    """Pagefind's index of the records. They are written to a temporary folder as <url>/index.html and
+    indexed as one folder: sending them one by one through the Python API took 100 ms each."""
     from pagefind.index import PagefindIndex  # the binary ships with pagefind[extended] (pyproject.toml)
 
-    config = {"force_language": "nl", "output_path": str(output)}
-    async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory(prefix="kennisbank-zoekindex-") as folder:
         for url, document in documents:
-            await index.add_html_file(url=url, content=document)
+            path = Path(folder, url, "index.html")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(document, encoding="utf-8")
+        config = {"force_language": "nl", "output_path": str(output)}
+        async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
+            await index.add_directory(folder)
 
 
-def write_help(folder: Path, site: Site, found: list[Record]) -> None:
+def write_help(folder: Path, site: Site, found: list[Record], kinds: dict[str, str]) -> None:
     """search/woorden/<hex of first letter>.json and search/zoekhulp.json (see the module docstring)."""
     words_dir = folder / "woorden"
     if words_dir.exists():
@@ -122,7 +144,7 @@ def write_help(folder: Path, site: Site, found: list[Record]) -> None:
     for letter, entries in vocabulary_files(counts).items():
         _write_json(words_dir / f"{ord(letter):x}.json", entries)
     forms = {form: item["grondvorm"] for form, item in site.reference["zoeken-woordvormen"].items()}
-    _write_json(folder / "zoekhulp.json", {"woordvormen": forms, "filters": filter_terms(site)})
+    _write_json(folder / "zoekhulp.json", {"woordvormen": forms, "filters": filter_terms(site), "soorten": kinds})
 
 
 def filter_terms(site: Site) -> dict[str, list[list[str]]]:

@@ -75,9 +75,8 @@ class Record:
                f'<meta data-pagefind-meta="title[content]" content="{_attr(self.title)}">']
         if self.tags:
             out.append(f'<meta data-pagefind-meta="tags[content]" content="{_attr("|".join(self.tags))}">')
-        if self.kind:  # as meta for the result, as filter for the worker's weight per kind of page
+        if self.kind:
             out.append(f'<meta data-pagefind-meta="soort[content]" content="{_attr(self.kind)}">')
-            out.append(f'<meta data-pagefind-filter="soort[content]" content="{_attr(self.kind)}">')
         out.append("</head><body>")
         for block in self.blocks:
             text = html.escape(mark(block.text), quote=False)

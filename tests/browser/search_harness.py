@@ -64,5 +64,6 @@ def worker_url(page) -> str:
 def ask(page, site: Path, queries: list[str]) -> list[Answer]:
     """Send the queries one after another to the worker of the open page; one answer each."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index["options"] = {"suggest": False}  # what Material's page adds to the index it sends
     answers = page.evaluate(ASK, [worker_url(page), index, queries])
     return [Answer(**answer) for answer in answers]

@@ -8,6 +8,7 @@
  *     button puts the word in the search box);
  *   - nothing found, or no page with all the words: links to the overview of cases filtered on
  *     the words that are a theme, city or topic ("Vastgoed" to cases/?thema=vastgoed);
+ *   - more pages found than shown: "De 10 beste van 949 pagina's";
  *   - every result link is named by its title (the link holds the title, the excerpt and the
  *     tags; a screen reader's list of links needs the title only).
  *
@@ -64,6 +65,9 @@
         corrected.map(function (c) { return c.word }).join(", ") + ")."))
       box.appendChild(note)
     }
+    if (help.total > help.count)
+      box.appendChild(element("p", "De " + help.count + " beste van " + help.total + " pagina's. Maak uw zoekvraag " +
+        "preciezer met een woord meer, of bekijk de casussen met een filter."))
     var nothing = help.count === undefined && !help.error
     var notAll = help.count !== undefined && help.allWords === false  /* no page has every word */
     if (nothing && help.suggestions && help.suggestions.length) {

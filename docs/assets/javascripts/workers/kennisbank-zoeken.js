@@ -33,12 +33,12 @@
 "use strict"
 
 const BASE = new URL("../../../", self.location.href)  /* the site root: assets/javascripts/workers/ */
-const MAX_RESULTS = 20                 /* pages returned (their excerpts are loaded one by one) */
+const MAX_RESULTS = 10                 /* pages returned: an excerpt each is loaded (the help says how many more) */
 const MAX_SECTIONS = 3                 /* sections shown under a page */
 const MAX_COMPLETIONS = 8              /* words a half-typed word is completed to */
-/* Score of a page by kind (the "soort" filter of its record): generated lists and hand-written pages
-   below the cases, instruments and toolkits that share their words */
-const KIND_FACTOR = { lijst: 0.2, pagina: 0.5 }
+/* Score of a generated list or a hand-written page (search/zoekhulp.json "soorten"): below the
+   cases, instruments and toolkits that share their words */
+const OTHER_FACTOR = 0.25
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   /* Material's message types */
 
 /* Short words that say nothing in a query of several words (the index keeps them: a query of one works) */
@@ -64,17 +64,16 @@ function load() {
         /* Rank a word far above longer words it is the start of (Pagefind's default is 1) */
         ranking: { termSimilarity: 8 }
       })
-      await pagefind.init()
-      const factor = new Map()
-      for (const [kind, value] of Object.entries(KIND_FACTOR))
-        for (const result of (await pagefind.search(null, { filters: { soort: kind } })).results)
-          factor.set(result.id, value)
-      const help = await fetchJSON("search/zoekhulp.json", { woordvormen: {}, filters: {} })
+      const [help] = await Promise.all([fetchJSON("search/zoekhulp.json", { woordvormen: {}, filters: {}, soorten: {} }),
+                                        pagefind.init()])
       const base = {}
       for (const [form, root] of Object.entries(help.woordvormen))
         (base[root] = base[root] || []).push(form)
-      return { pagefind, help, factor, forms: word => [...(help.woordvormen[word] ? [help.woordvormen[word]] : []),
-                                              ...(base[word] || [])] }
+      return {
+        pagefind, help,
+        other: id => id in help.soorten,
+        forms: word => [...(help.woordvormen[word] ? [help.woordvormen[word]] : []), ...(base[word] || [])]
+      }
     })()
   return engine
 }
@@ -148,18 +147,20 @@ function editDistanceAtMostOne(a, b) {
 /* -- Searching --------------------------------------------------------------------------------- */
 
 /** Pages (id -> {score, result}) that have one of these words, ranked; never by prefix. */
-async function wholeWords(pagefind, forms) {
+async function wholeWords({ pagefind, other }, forms) {
   const pages = new Map()
-  for (const form of forms) {
+  await Promise.all(forms.map(async form => {
     const exact = await pagefind.search(`"${form}"`)
     if (!exact.results.length)
-      continue
+      return
     const allowed = new Set(exact.results.map(result => result.id))
     const ranked = await pagefind.search(form)
-    for (const result of ranked.results)
-      if (allowed.has(result.id) && !(pages.get(result.id)?.score >= result.score))
-        pages.set(result.id, { score: result.score, result })
-  }
+    for (const result of ranked.results) {
+      const score = result.score * (other(result.id) ? OTHER_FACTOR : 1)
+      if (allowed.has(result.id) && !(pages.get(result.id)?.score >= score))
+        pages.set(result.id, { score, result })
+    }
+  }))
   return pages
 }
 
@@ -181,22 +182,23 @@ function numberForms(word) {
 }
 
 /** One word of the query: the pages it finds, and how (see the file header). */
-async function match({ pagefind, forms }, word) {
+async function match(loaded, word) {
+  const { forms } = loaded
   const root = diminutiveRoot(word)
   const own = [...new Set([...numberForms(word), ...forms(word), root, ...forms(root)])]
-  let pages = await wholeWords(pagefind, own)
+  let pages = await wholeWords(loaded, own)
   if (pages.size)
     return { word, pages, how: "woord" }
   const words = await vocabulary(word[0])
   const completions = Object.keys(words).filter(known => known.startsWith(word) && known !== word)
     .sort((a, b) => words[b] - words[a]).slice(0, MAX_COMPLETIONS)
   if (completions.length) {
-    pages = await wholeWords(pagefind, completions)
+    pages = await wholeWords(loaded, completions)
     if (pages.size)
       return { word, pages, how: "aangevuld" }
   }
   for (const candidate of oneLetterOff(word, words).slice(0, 3)) {
-    pages = await wholeWords(pagefind, [candidate, ...forms(candidate)])
+    pages = await wholeWords(loaded, [candidate, ...forms(candidate)])
     if (pages.size)
       return { word, pages, how: "verbeterd", instead: candidate }
   }
@@ -219,15 +221,15 @@ async function suggestions(word) {
 }
 
 /** Material's groups for the pages found: the page, then the sections where the words are. */
-async function groups(found, { pagefind, factor }) {
+async function groups(found, { pagefind }) {
   const words = found.map(m => m.word)
   const scores = new Map()
   for (const m of found)
     for (const [id, { score }] of m.pages)
-      scores.set(id, (scores.get(id) || 0) + score * (factor.get(id) || 1))
+      scores.set(id, (scores.get(id) || 0) + score)
   const all = [...scores.keys()].filter(id => found.every(m => m.pages.has(id)))
-  const ids = (all.length ? all : [...scores.keys()])
-    .sort((a, b) => scores.get(b) - scores.get(a)).slice(0, MAX_RESULTS)
+  const ranked = (all.length ? all : [...scores.keys()]).sort((a, b) => scores.get(b) - scores.get(a))
+  const ids = ranked.slice(0, MAX_RESULTS)
   /* A page that has every word: its excerpt and sections from one search for all of them together */
   const together = new Map()
   if (found.length > 1 && all.length) {
@@ -235,8 +237,7 @@ async function groups(found, { pagefind, factor }) {
     for (const result of (await pagefind.search(used)).results)
       together.set(result.id, result)
   }
-  const items = []
-  for (const id of ids) {
+  return { items: await Promise.all(ids.map(async id => {       /* the excerpts load side by side */
     const best = together.get(id) ||
       found.map(m => m.pages.get(id)).filter(Boolean).sort((a, b) => b.score - a.score)[0].result
     const data = await best.data()
@@ -252,9 +253,8 @@ async function groups(found, { pagefind, factor }) {
       .slice(0, MAX_SECTIONS)
       .map(sub => ({ location: relative(sub.url), title: clean(escapeHTML(sub.title)), text: clean(sub.excerpt),
                       score, terms }))
-    items.push([page, ...sections])
-  }
-  return { items, all: all.length > 0, words }
+    return [page, ...sections]
+  })), all: all.length > 0, total: ranked.length, words }
 }
 
 function relative(url) {
@@ -289,9 +289,7 @@ async function answer(query) {
   const loaded = await load()
   const significant = words.length > 1 && words.some(word => !STOPWORDS.has(word))
     ? words.filter(word => !STOPWORDS.has(word)) : words
-  const matches = []
-  for (const word of significant)
-    matches.push(await match(loaded, word))
+  const matches = await Promise.all(significant.map(word => match(loaded, word)))
   const found = matches.filter(m => m.pages.size)
   const help = {
     query,
@@ -305,8 +303,9 @@ async function answer(query) {
       help.suggestions.push(...await suggestions(word))
     return { result: { items: [] }, help }
   }
-  const { items, all } = await groups(found, loaded)
+  const { items, all, total } = await groups(found, loaded)
   help.count = items.length
+  help.total = total
   help.allWords = all || significant.length < 2
   return { result: { items }, help }
 }
