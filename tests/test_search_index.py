@@ -122,7 +122,7 @@ def fragments(site) -> dict[str, dict]:
     for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         data["content"] = re.sub(r"(?<=\w)~(?=\w)", "", data["content"])  # compound marks, as the worker removes them
-        found[data["url"]] = data
+        found[data["url"].lstrip("/")] = data
     return found
 
 
