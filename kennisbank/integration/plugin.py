@@ -57,6 +57,7 @@ class Kennisbank:
         self.page_dates: dict[str, str] = {}  # hand-written page (src_uri) -> date of its last change
         self.redirect_pages: dict[str, str] = {}  # old docs path -> new docs path
         self.searched: dict[str, search.Rendered] = {}  # src_uri -> rendered content, for the search index
+        self.search_later: search.Background | None = None  # mkdocs serve: the index is written in a thread
 
     @staticmethod
     def root(config: MkDocsConfig) -> Path:
@@ -66,6 +67,7 @@ class Kennisbank:
 
     def on_startup(self, command: str, dirty: bool) -> None:
         rendercache.enable(command == "serve")  # previews re-use unchanged pages of the previous build
+        self.search_later = search.Background() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root, docs = self.root(config), Path(config.docs_dir)
@@ -177,7 +179,11 @@ class Kennisbank:
     @event_priority(-50)  # after Material's search plugin and mkdocs-redirects have written their files
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        search.write_index(config.site_dir, self.site, self.generated, self.searched, config.use_directory_urls)
+        job = (config.site_dir, self.site, self.generated, self.searched, config.use_directory_urls)
+        if self.search_later is not None:
+            self.search_later.submit(*job)  # serve: the edited page first, the search a few seconds later
+        else:
+            search.write_index(*job)
         redirect_pages.write_dutch_pages(config, self.redirect_pages)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
