@@ -100,7 +100,7 @@ def write_index(site_dir: str | Path, site: Site, generated: dict[str, Page], re
     output = site_dir / INDEX_DIR
     if output.exists():
         shutil.rmtree(output)
-    asyncio.run(_pagefind(documents, output))
+    _run_apart(_pagefind, documents, output)
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
     write_help(site_dir / HELP_DIR, site, found, other_kinds(output, found))
@@ -152,6 +152,29 @@ def other_kinds(output: Path, found: list[Record]) -> dict[str, str]:
         if url in kinds:
             ids[path.name.removesuffix(".pf_fragment")] = kinds[url]
     return ids
+
+
+def _run_apart(function, *args) -> None:
+    """asyncio.run(function(*args)), in a thread of its own when this thread already runs an event loop
+    (a build started from asynchronous code, such as a test that drives a browser)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(function(*args))
+        return
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(function(*args))
+        except BaseException as error:  # handed to the caller below
+            failed.append(error)
+
+    thread = threading.Thread(target=run, name="kennisbank-pagefind")
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
 
 
 async def _pagefind(documents: list[tuple[str, str]], output: Path) -> None:
