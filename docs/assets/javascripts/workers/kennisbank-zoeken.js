@@ -74,7 +74,10 @@ function load() {
         other: id => id in help.soorten,
         forms: word => [...(help.woordvormen[word] ? [help.woordvormen[word]] : []), ...(base[word] || [])]
       }
-    })()
+    })().catch(error => {
+      engine = null                      /* try again at the next query (the connection may be back) */
+      throw error
+    })
   return engine
 }
 
