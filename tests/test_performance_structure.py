@@ -25,6 +25,8 @@ from bench.corpus import generate
 from kennisbank.content.corpus import load_corpus
 from kennisbank.integration import rendercache
 
+from .test_search_index import fragments
+
 SERVE_URL = "http://127.0.0.1:8000/kennisbank/"
 
 
@@ -80,8 +82,9 @@ def _pages(site: Path) -> dict[str, str]:
 
 
 def _search_entries(site: Path) -> list[str]:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return sorted(json.dumps(entry, sort_keys=True) for entry in index["docs"])
+    """The search records as Pagefind stored them (url, text, meta, sections)."""
+    return sorted(json.dumps({key: record[key] for key in ("url", "content", "meta", "anchors")}, sort_keys=True)
+                  for record in fragments(site).values())
 
 
 @pytest.fixture

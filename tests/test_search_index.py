@@ -1,15 +1,19 @@
-"""The search index: Dutch stemming switched on, metadata in it, lists kept out of it, and a size per case
-that does not grow with the length of the case (kennisbank/search.py)."""
+"""The search index: Pagefind's, with the whole text of every item by section, metadata as tags, compounds
+split, lists kept short, drafts out; Material's own index empty (kennisbank/integration/search.py,
+kennisbank/site/search_index.py, kennisbank/site/search_text.py)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+from collections import Counter
 
 import pytest
 
-from kennisbank.integration import search
-from kennisbank.integration.search import own_headings, page_url
+from kennisbank.content.model import page_path as page_url
+from kennisbank.site.search_index import Record, Block, list_record, own_headings, page_record, sections
+from kennisbank.site.search_text import Splitter, vocabulary, vocabulary_files
 
 from .helpers import Project
 
@@ -133,90 +137,172 @@ def build_fixture_site(root) -> Project:
     return project
 
 
+def fragments(site) -> dict[str, dict]:
+    """Every record as Pagefind stored it (url -> {content, meta, anchors, ...})."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        data["content"] = re.sub(r"(?<=\w)~(?=\w)", "", data["content"])  # compound marks, as the worker removes them
+        found[data["url"].lstrip("/")] = data
+    return found
+
+
 @pytest.fixture(scope="module")
-def index(tmp_path_factory) -> dict:
-    """The search index of a small project: two cases, an instrument, a draft."""
+def built(tmp_path_factory):
     project = build_fixture_site(tmp_path_factory.mktemp("zoeken"))
-    index = json.loads((project.site / search.INDEX_PATH).read_text(encoding="utf-8"))
-    index["site"] = project.site
-    return index
+    return project.site, fragments(project.site)
 
 
-def entries(index: dict, url: str) -> list[dict]:
-    return [entry for entry in index["docs"] if entry["location"].split("#")[0] == url]
+def test_materials_index_holds_settings_only(built):
+    site, _ = built
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == ["nl"]
+    assert (site / "search" / "search_index.json").stat().st_size < 1000
 
 
-def test_the_dutch_stemmer_is_kept_and_titles_weigh_most(index):
-    config = index["config"]
-    assert config["lang"] == ["nl"]
-    assert "stemmer" in config["pipeline"]
-    boosts = {field: spec["boost"] for field, spec in config["fields"].items()}
-    assert boosts["title"] > boosts["tags"] > boosts["text"]
+def test_pagefind_writes_a_dutch_index_and_nothing_of_its_own_interface(built):
+    site, _ = built
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]
+    assert (site / "pagefind" / "pagefind.js").exists() and (site / "pagefind" / "wasm.nl.pagefind").exists()
+    assert not list((site / "pagefind").glob("pagefind-*ui*"))
 
 
-def test_pages_use_our_worker_which_loads_materials(index):
-    html = (index["site"] / "index.html").read_text(encoding="utf-8")
+def test_pages_use_our_worker(built):
+    site, _ = built
+    html = (site / "index.html").read_text(encoding="utf-8")
     worker = re.search(r'"search":\s*"([^"]+)"', html).group(1)
-    assert worker.startswith("assets/javascripts/workers/dutch-search.js?material=search.")
-    material = worker.split("material=")[1]
-    assert (index["site"] / "assets/javascripts/workers" / material).exists()
-    assert (index["site"] / "assets/javascripts/workers/dutch-search.js").exists()
+    assert worker.startswith("assets/javascripts/workers/kennisbank-zoeken.js?material=search.")
+    assert (site / "assets/javascripts/workers/kennisbank-zoeken.js").exists()
 
 
-def test_case_main_entry_has_summary_and_metadata(index):
-    main = entries(index, "cases/dordrecht-zeepziederij/")[0]
-    assert main["title"] == "Een nieuwe bestemming voor de oude zeepziederij"
-    assert "nieuwe invulling voor een leeg fabriekspand" in main["text"]
-    assert {"Dordrecht", "Vastgoed"} <= set(main["tags"])
-    assert any(tag.startswith("Groeien") for tag in main["tags"])  # the phase
-    assert "Sluiting van drugspanden" in main["text"]  # its instrument
-    assert "Blurring" in main["text"]  # its topic
-    assert main["boost"] > 1
+def test_a_case_has_its_whole_text_by_section(built):
+    _, records = built
+    case = records["cases/dordrecht-zeepziederij/"]
+    assert case["meta"]["title"] == "Een nieuwe bestemming voor de oude zeepziederij"
+    assert case["content"].count("werkten samen aan een nieuwe invulling") == 30 * 6  # every word of all six sections
+    anchors = [anchor["text"] for anchor in case["anchors"] if anchor["element"] == "h2"]
+    assert anchors == ["Opgave", "Zo kregen de marktkooplieden ruimte", "Aanpak", "Resultaten", "Lessen", "Nog een les"]
+    assert all(anchor["id"] for anchor in case["anchors"] if anchor["element"] == "h2")
+    assert "Geen kop maar code" not in anchors
 
 
-def test_contributor_text_is_escaped_in_the_index(index):
-    # Material's result list inserts the index text as HTML
-    main = entries(index, "cases/dordrecht-zeepziederij/")[0]
-    assert "<img" not in main["text"] and "&lt;img src=x onerror=alert(1)&gt;" in main["text"]
+def test_metadata_are_tags_and_text(built):
+    _, records = built
+    case = records["cases/dordrecht-zeepziederij/"]
+    assert {"Dordrecht", "Vastgoed"} <= set(case["meta"]["tags"].split("|"))
+    assert any(tag.startswith("Groeien") for tag in case["meta"]["tags"].split("|"))  # the phase
+    assert "Sluiting van drugspanden" in case["content"]  # its instrument
+    assert "Blurring" in case["content"]  # its topic
+    instrument = records["instrumenten/sluiting-drugspanden/"]
+    assert "Opiumwet" in instrument["meta"]["tags"].split("|")
+    assert "Opiumwet, artikel 13b" in instrument["content"]
 
 
-def test_instrument_found_by_its_legal_basis(index):
-    main = entries(index, "instrumenten/sluiting-drugspanden/")[0]
-    assert "Opiumwet" in main["tags"]
-    assert "Opiumwet, artikel 13b" in main["text"]
+def test_the_neighbours_of_a_case_are_not_in_its_record(built):
+    site, records = built
+    page = (site / "cases/dordrecht-zeepziederij/index.html").read_text(encoding="utf-8")
+    assert "Lampenkappenfabriek" in page  # the related case is listed on the page
+    assert "ampenkappen" not in records["cases/dordrecht-zeepziederij/"]["content"]
 
 
-def test_own_sections_are_kept_and_lists_the_site_adds_are_not(index):
-    titles = [entry["title"] for entry in entries(index, "cases/dordrecht-zeepziederij/")[1:]]
-    assert titles == ["Opgave", "Zo kregen de marktkooplieden ruimte", "Aanpak", "Resultaten", "Lessen", "Nog een les"]
-    # the related case is listed on the page, but its words do not make this case a result
-    page = (index["site"] / "cases/dordrecht-zeepziederij/index.html").read_text(encoding="utf-8")
-    assert "Lampenkappenfabriek" in page
-    assert not any("ampenkappen" in json.dumps(entry) for entry in entries(index, "cases/dordrecht-zeepziederij/"))
+def test_contributor_text_stays_text(built):
+    _, records = built
+    case = records["cases/dordrecht-zeepziederij/"]
+    assert "<img src=x onerror=alert(1)>" in case["content"]  # as text; the worker shows Pagefind's escaped excerpt
 
 
-def test_body_text_in_the_index_does_not_grow_with_the_body(index):
-    sections = entries(index, "cases/dordrecht-zeepziederij/")[1:]
-    body = sum(len(re.sub(r"<[^>]*>| …$", "", entry["text"].removesuffix("</p>"))) for entry in sections)
-    assert len(FILLER) * 5 > 10 * search.BODY_TEXT_CHARS
-    assert 0.5 * search.BODY_TEXT_CHARS < body <= search.BODY_TEXT_CHARS
+def test_list_pages_have_their_name_and_the_start_of_their_intro(built):
+    _, records = built
+    city = records["steden/dordrecht/"]
+    assert city["meta"]["title"] == "Dordrecht"
+    assert "zeepziederij" not in city["content"].lower()
+    assert len(city["content"]) < 400
 
 
-def test_list_pages_have_one_short_entry_below_the_items(index):
-    city = entries(index, "steden/dordrecht/")
-    assert len(city) == 1 and city[0]["title"] == "Dordrecht"
-    assert "zeepziederij" not in city[0]["text"].lower()
-    assert city[0]["boost"] < entries(index, "cases/dordrecht-zeepziederij/")[0]["boost"]
-    assert len(entries(index, "cases/")) == 1
+def test_hand_written_pages_are_searched_by_section(built):
+    _, records = built
+    assert len([anchor for anchor in records["over/"]["anchors"] if anchor["element"] == "h2"]) > 1
 
 
-def test_hand_written_pages_keep_their_sections(index):
-    assert len(entries(index, "over/")) > 1
+def test_a_draft_is_not_in_the_index(built):
+    site, records = built
+    assert "cases/geheim-concept/" not in records
+    assert not any("Zwanenburg" in record["content"] for record in records.values())
+    assert not any("zwanenburg" in path.read_text(encoding="utf-8") for path in (site / "search" / "woorden").glob("*.json"))
 
 
-def test_a_draft_is_not_in_the_index(index):
-    text = json.dumps(index["docs"], ensure_ascii=False)
-    assert "Zwanenburg" not in text and "geheim-concept" not in text
+def test_the_worker_gets_the_vocabulary_and_its_help(built):
+    site, _ = built
+    words = json.loads((site / "search" / "woorden" / f"{ord('z'):x}.json").read_text(encoding="utf-8"))
+    assert words["zeepziederij"] >= 2
+    help = json.loads((site / "search" / "zoekhulp.json").read_text(encoding="utf-8"))
+    assert help["woordvormen"]["steden"] == "stad"
+    assert ["Dordrecht", "?stad=dordrecht"] in help["filters"]["dordrecht"]
+    assert ["Vastgoed", "?thema=vastgoed"] in help["filters"]["vastgoed"]
+
+
+# -- Compounds -------------------------------------------------------------------------------------
+
+VOCABULARY = vocabulary([
+    "winkel straat leegstand verordening aanloop gesprek onderzoek zoek kantoor gebouw vast goed wet opium "
+    "winkelleegstand leegstandsverordening aanloopstraat gesprekken onderzoek vastgoed kantoorgebouw"])
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("winkelleegstand", ("winkel", "leegstand")),  # the fewest parts, not winkel + leeg + stand
+    ("leegstandsverordening", ("leegstands", "verordening")),  # linking -s- stays with the first part
+    ("aanloopstraat", ("aanloop", "straat")),
+    ("kantoorgebouw", ("kantoor", "gebouw")),
+    ("gemeentewet", ()),  # "gemeente" is not a word of this vocabulary
+    ("gesprekken", ()),  # -ken is a suffix, not a word
+    ("onderzoek", ()),  # a particle and a verb: one word
+    ("straat", ()),  # too short
+])
+def test_the_splitter_uses_the_vocabulary(word, parts):
+    assert Splitter(VOCABULARY).split(word) == parts
+
+
+def test_the_curated_list_wins():
+    splitter = Splitter(VOCABULARY, {"kantoorgebouw": [], "opiumwet": ["opium", "wet"]})
+    assert splitter.split("kantoorgebouw") == () and splitter.split("opiumwet") == ("opium", "wet")
+    assert Splitter(VOCABULARY).split("vastgoed") == ()  # "vast" is a particle: vastleggen, vaststellen
+
+
+def test_marked_text_keeps_the_letters_and_capitals():
+    splitter = Splitter(VOCABULARY)
+    assert splitter.mark("De Aanloopstraat en winkelleegstand.") == "De Aanloop~straat en winkel~leegstand."
+
+
+def test_records_mark_compounds_and_escape_text():
+    record = Record("x/", "Titel <b>", [Block("In de aanloopstraat <script>", weight=2.0),
+                                       Block("Aanpak", heading=2, id="aanpak")], ["Dordrecht, Utrecht"])
+    html = record.html(Splitter(VOCABULARY))
+    assert 'content="Titel &lt;b&gt;"' in html and 'content="Dordrecht, Utrecht"' in html
+    assert '<div data-pagefind-weight="2"><p>In de aanloop~straat &lt;script&gt;</p></div>' in html
+    assert '<h2 id="aanpak">Aanpak</h2>' in html
+
+
+def test_vocabulary_files_by_first_letter():
+    files = vocabulary_files(Counter({"straat": 3, "stad": 5, "aanpak": 1, "a": 9}))
+    assert files == {"s": {"stad": 5, "straat": 3}, "a": {"aanpak": 1}}
+
+
+# -- Reading rendered pages ------------------------------------------------------------------------
+
+
+def test_sections_of_rendered_html():
+    content = ('<p>intro</p><h2 id="opgave">Opgave<a class="headerlink" href="#opgave">¶</a></h2><p>Een &amp; twee'
+               '</p><h3>zonder id</h3><p>drie</p><h2 id="x">X</h2><script>niet</script><p>vier</p>')
+    assert sections(content) == [(2, "opgave", "Opgave", "Een & twee zonder id drie"), (2, "x", "X", "vier")]
+    record = page_record("p/", "Pagina", content)
+    assert [block.text for block in record.blocks] == ["Pagina", "intro", "Opgave", "Een & twee zonder id drie",
+                                                       "X", "vier"]
+
+
+def test_a_list_record_is_short_and_weighted_low():
+    record = list_record("steden/x/", "X", "woord " * 200)
+    assert len(record.blocks[1].text) < 320 and record.blocks[1].weight < 1
 
 
 def test_own_headings_skip_code_blocks_and_attributes():
@@ -225,6 +311,5 @@ def test_own_headings_skip_code_blocks_and_attributes():
 
 
 @pytest.mark.parametrize("src_uri, url", [("index.md", ""), ("cases/index.md", "cases/"), ("cases/x.md", "cases/x/")])
-def test_page_url_as_material_writes_it(src_uri, url):
+def test_page_url_as_mkdocs_writes_it(src_uri, url):
     assert page_url(src_uri) == url
-

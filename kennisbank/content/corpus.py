@@ -45,6 +45,8 @@ DATA_FILES = {
     "werkvormen": "termen", "begeleiden": "termen", "onderwerpen": "termen", "opgaven": "termen",
     "rollen": "rollen", "sturing": "sturing", "steden": "steden", "partners": "partners",
     "citydeals": "citydeals", "ijkmomenten": "ijkmomenten",
+    # what the search index needs to know of Dutch words (site/search_text.py)
+    "zoeken-samenstellingen": "samenstellingen", "zoeken-woordvormen": "woordvormen",
 }
 # Other files in data/, each read by its own module: confirmed functional addresses (privacy.py).
 OTHER_DATA_FILES = {"functieadressen": privacy.CONFIRMED_FILE}

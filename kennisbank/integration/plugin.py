@@ -56,6 +56,8 @@ class Kennisbank:
         self.generated: dict[str, Page] = {}  # src_uri -> generated page of the current build
         self.page_dates: dict[str, str] = {}  # hand-written page (src_uri) -> date of its last change
         self.redirect_pages: dict[str, str] = {}  # old docs path -> new docs path
+        self.searched: dict[str, search.Rendered] = {}  # src_uri -> rendered content, for the search index
+        self.search_later: search.Background | None = None  # mkdocs serve: the index is written in a thread
 
     @staticmethod
     def root(config: MkDocsConfig) -> Path:
@@ -65,6 +67,7 @@ class Kennisbank:
 
     def on_startup(self, command: str, dirty: bool) -> None:
         rendercache.enable(command == "serve")  # previews re-use unchanged pages of the previous build
+        self.search_later = search.Background() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root, docs = self.root(config), Path(config.docs_dir)
@@ -98,7 +101,7 @@ class Kennisbank:
         for file in files:
             if file.is_documentation_page():
                 file.edit_uri = f"{docs}/{file.src_uri}"  # edit links point at the repository path
-        self.generated = {}
+        self.generated, self.searched = {}, {}
         for page in all_pages(self.site):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -134,19 +137,22 @@ class Kennisbank:
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
+        # Search reads Pagefind's index (integration/search.py); Material's plugin indexes nothing.
+        searched = (generated.search != "nee") if generated is not None else \
+            not (page.meta.get("search") or {}).get("exclude")
+        page.meta["search"] = {"exclude": True, "kennisbank": searched}
         if generated is not None:
             # Material prints these as they are, so they are escaped here, once: a title is text.
             page.meta["title"] = str(escape(generated.title))
             if generated.description:
                 page.meta["description"] = str(escape(" ".join(generated.description.split())))
-            if generated.search in ("lijst", "nee"):  # a list gets one short entry from search.rewrite_index
-                page.meta["search"] = {"exclude": True}
             return markdown
         date = self.page_dates.get(page.file.src_uri)
         return markdown + dates.footer(date) if date else markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if rendercache.is_reused(page):
+            self._for_search(page, html)
             return html  # stored from the previous build, already filled and sanitised
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
@@ -155,7 +161,12 @@ class Kennisbank:
             page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
         html = with_print_urls(html, page.canonical_url or page.abs_url or "/", config.site_url or "")  # addresses on paper
         rendercache.remember_content(page, html)
+        self._for_search(page, html)
         return html
+
+    def _for_search(self, page: MkDocsPage, html: str) -> None:
+        if (page.meta.get("search") or {}).get("kennisbank"):
+            search.collect(self.searched, page.file.src_uri, page.url, page.title or "", html)
 
     @event_priority(100)  # before Material's search plugin indexes the page
     def on_page_context(self, context: Any, page: MkDocsPage, config: MkDocsConfig, nav: Any) -> Any:
@@ -176,7 +187,11 @@ class Kennisbank:
     @event_priority(-50)  # after Material's search plugin and mkdocs-redirects have written their files
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        search.rewrite_index(config.site_dir, self.site, self.generated, config.use_directory_urls)
+        job = (config.site_dir, self.site, self.generated, self.searched, config.use_directory_urls)
+        if self.search_later is not None:
+            self.search_later.submit(*job)  # serve: the edited page first, the search a few seconds later
+        else:
+            search.write_index(*job)
         redirect_pages.write_dutch_pages(config, self.redirect_pages)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

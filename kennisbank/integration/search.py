@@ -1,179 +1,224 @@
-"""What the search index holds, and how much of it: Material's index, reshaped for this site.
+"""Search in the built site: a Pagefind index of every page, read through Material's search box.
 
-Material's search plugin writes an entry (title + text) for every section of every page. For a
-knowledge base that is both too big and badly ranked: every list page repeats the title and
-summary of each item in it, so /steden/dordrecht/ matches every word of every Dordrecht case,
-and a case matches the words of the related cases listed under it. After Material has written
-``search/search_index.json``, ``rewrite_index`` replaces the entries of:
+Why Pagefind (measured side by side with Material's own search; see BENCHMARKS.md, "Zoeken"):
+Material's search sends the whole index to every reader on every page (1.8 MB at 1,000 cases
+when only the first 400 characters of a case were indexed; with the whole text it would be
+several MB). Pagefind splits its index into small files by word and loads, for a query, only
+the files for its words and the excerpts of the results shown. So the whole text of every case
+can be indexed, and a page downloads nothing of the index until the reader searches.
 
-- a case, instrument or toolkit page: one main entry with the title, the summary (the teaser
-  shown in the result) and the metadata readers search by (city, themes, phase, instruments,
-  topics, legal basis, toolkit steps; the short facets also as tags, shown as chips in the
-  result), plus one entry per section the contributor wrote: its heading and the start of its
-  text. What the site adds below (related cases, "toegepast in") is left out.
-- a generated list page (term pages such as /steden/dordrecht/, overviews, oogst): Material
-  does not read it at all (``search: exclude``, set by the plugin); it gets one entry here, its
-  title and the start of its intro, with a lower boost. It is found by its name and leads to the
-  items; it does not crowd them out.
+How it fits together:
 
-Hand-written pages stay as Material indexed them.
-
-Dutch word forms are handled in the browser: mkdocs.yml keeps the Dutch stemmer in Material's
-``pipeline`` and docs/assets/javascripts/workers/dutch-search.js stems the query words. Field
-boosts (title, tags, text) are in mkdocs.yml; the boosts per kind of entry are here.
+- Material's search plugin stays for its search box and result list (their look, keyboard
+  handling and Dutch texts), but indexes nothing: every page gets ``search: exclude``, so
+  ``search/search_index.json`` holds only settings (a few hundred bytes).
+- ``collect`` keeps the rendered content of every page during the build; ``write_index`` (after
+  the build) turns it into one record per page (``site/search_index.py``: the whole text by
+  section, metadata as tags, compounds marked) and has Pagefind's Python API write the index to
+  ``pagefind/``, with Dutch stemming.
+- Next to it, for the search worker: ``search/woorden/<letter>.json``, the vocabulary by first
+  letter (to complete half-typed words, correct typos, suggest "Bedoelde u …?"), and
+  ``search/zoekhulp.json``: the irregular word forms, which words are themes, cities or topics
+  (for links to the filtered overview when nothing is found), and which pages are lists or
+  hand-written (ranked below the items).
+- ``docs/assets/javascripts/workers/kennisbank-zoeken.js`` takes the place of Material's search
+  worker (``docs/overrides/main.html``): it answers Material's messages from Pagefind, which it
+  loads at the first query.
 """
 
 from __future__ import annotations
 
-import html
+import asyncio
+import gzip
 import json
-import re
+import logging
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from kennisbank.content.model import Casus, Entity, Instrument, Toolkit
-from kennisbank.content.model import page_path as page_url  # as Material's index writes it
-from kennisbank.content.registry import TAXONOMY, Declared, relations
+from kennisbank.content.model import page_path as page_url  # as MkDocs writes a page's address
+from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
 from kennisbank.site.render import Page
-from kennisbank.site.views import legal_basis_label
+from kennisbank.site.search_index import Record, item_record, list_record, page_record, splitter_for
+from kennisbank.site.search_text import STOPWORDS, vocabulary, vocabulary_files, words
 
-# -- Size of the index: every setting that changes it (target: <= 2 MB at 1,000 cases) ------------
+log = logging.getLogger("mkdocs.plugins.kennisbank")
 
-BODY_TEXT_CHARS = 400  # body text kept per case, instrument or toolkit, shared by its sections (then "…")
-LIST_PAGE_TEXT_CHARS = 160  # intro text kept of a generated list page
-# Which metadata of an item is a tag (a chip on the result, searched) or searched text: the content
-# registry says, per field (``search="tag"`` or ``"text"`` in content/model.py).
-
-# -- Ranking: boost of an entry (multiplies the field boosts in mkdocs.yml) ---------------------------
-
-ITEM_BOOST = 2.0  # main entry of a case, instrument or toolkit: title, summary, metadata
-# A section of a case, instrument or toolkit keeps the default boost (1; not written, to save bytes).
-LIST_PAGE_BOOST = 0.5  # a generated list page
-
-INDEX_PATH = "search/search_index.json"
+INDEX_DIR = "pagefind"  # Pagefind's bundle, relative to the site
+HELP_DIR = "search"  # next to Material's (empty) search_index.json
+# Pagefind writes its own search interfaces too; the site uses Material's, so these are removed.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+          "wasm.unknown.pagefind", "pagefind-worker.js")
+# Terms a reader may type whose overview of cases can be filtered on them (``?stad=dordrecht``).
+FILTERS = ("themas", "steden", "onderwerpen")
 
 
-def rewrite_index(site_dir: str | Path, site: Site, generated: dict[str, Page], use_directory_urls: bool = True) -> None:
-    """Reshape the index Material wrote (see the module docstring); no index, nothing to do.
+@dataclass
+class Rendered:
+    """What the index needs of a page MkDocs rendered."""
 
-    ``generated``: the generated pages by docs path. Material indexed the item pages; the list
-    pages it skipped (``search: exclude``) get one short entry here, from their title and intro.
-    """
-    path = Path(site_dir) / INDEX_PATH
-    if not path.exists():
+    url: str
+    title: str
+    content: str
+
+
+def collect(pages: dict[str, Rendered], src_uri: str, url: str, title: str, content: str) -> None:
+    pages[src_uri] = Rendered(url, title, content)
+
+
+def records(site: Site, generated: dict[str, Page], rendered: dict[str, Rendered],
+            use_directory_urls: bool = True) -> list[Record]:
+    """One record per page that is searched: items, list pages and hand-written pages."""
+    items = {entity.src_uri: entity for entity in site.corpus.entities()}
+    found = []
+    for uri, page in rendered.items():
+        generated_page = generated.get(uri)
+        if generated_page is None:
+            found.append(page_record(page.url, page.title, page.content))
+        elif generated_page.search == "item" and uri in items:
+            found.append(item_record(site, items[uri], page.url, page.content))
+        elif generated_page.search == "lijst":
+            found.append(list_record(page.url, generated_page.title, generated_page.description))
+    for uri, generated_page in generated.items():  # list pages rendered in an earlier build (mkdocs serve)
+        if uri not in rendered and generated_page.search == "lijst":
+            found.append(list_record(page_url(uri, use_directory_urls), generated_page.title,
+                                     generated_page.description))
+    return sorted(found, key=lambda record: record.url)
+
+
+def write_index(site_dir: str | Path, site: Site, generated: dict[str, Page], rendered: dict[str, Rendered],
+                use_directory_urls: bool = True) -> list[Record]:
+    """Write the Pagefind index and the worker's help files; returns the records indexed."""
+    site_dir = Path(site_dir)
+    found = records(site, generated, rendered, use_directory_urls)
+    splitter = splitter_for(site, found)
+    documents = [(record.url, record.html(splitter)) for record in found]
+    output = site_dir / INDEX_DIR
+    if output.exists():
+        shutil.rmtree(output)
+    _run_apart(_pagefind, documents, output)
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
+    write_help(site_dir / HELP_DIR, site, found, other_kinds(output, found))
+    return found
+
+
+class Background:
+    """``mkdocs serve``: the index is written after each build in a thread, so that an edited page is served
+    at once and the search catches up a few seconds later (Pagefind takes seconds at 1,000 cases). One
+    thread; a build that finishes while it works replaces the job that waits, so only the newest is written."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting: tuple | None = None
+        self._thread: threading.Thread | None = None
+
+    def submit(self, *job) -> None:
+        with self._lock:
+            self._waiting = job
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="kennisbank-zoekindex", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._waiting = self._waiting, None
+                if job is None:
+                    return
+            try:
+                write_index(*job)
+            except Exception as error:  # a failed index must not stop the preview
+                log.warning(f"zoekindex niet geschreven: {error}")
+
+    def wait(self) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join()
+
+
+def other_kinds(output: Path, found: list[Record]) -> dict[str, str]:
+    """Pagefind's id of every page that is not an item -> its kind ("lijst", "pagina"), for the worker's
+    ranking. Read from the fragments Pagefind wrote (a fragment's name is the page's id)."""
+    kinds = {record.url: record.kind for record in found if record.kind in ("lijst", "pagina")}
+    ids = {}
+    for path in (output / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        url = fragment["url"].lstrip("/")
+        if url in kinds:
+            ids[path.name.removesuffix(".pf_fragment")] = kinds[url]
+    return ids
+
+
+def _run_apart(function, *args) -> None:
+    """asyncio.run(function(*args)), in a thread of its own when this thread already runs an event loop
+    (a build started from asynchronous code, such as a test that drives a browser)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(function(*args))
         return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = shaped_entries(index["docs"], site, generated, use_directory_urls)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(function(*args))
+        except BaseException as error:  # handed to the caller below
+            failed.append(error)
+
+    thread = threading.Thread(target=run, name="kennisbank-pagefind")
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
 
 
-def shaped_entries(entries: list[dict], site: Site, generated: dict[str, Page], use_directory_urls: bool = True):
-    """Material's entries, with item pages reshaped and an entry for each list page added."""
-    items = {page_url(entity.src_uri, use_directory_urls): entity for entity in site.corpus.entities()}
-    by_page: dict[str, list[dict]] = {}
-    for entry in entries:
-        by_page.setdefault(entry["location"].split("#")[0], []).append(entry)
-    shaped = []
-    for url, page_entries in by_page.items():
-        shaped += item_entries(site, items[url], page_entries) if url in items else page_entries
-    for uri, page in generated.items():
-        if page.search == "lijst":
-            shaped.append(list_page_entry(page_url(uri, use_directory_urls), page))
-    return shaped
+async def _pagefind(documents: list[tuple[str, str]], output: Path) -> None:
+    """Pagefind's index of the records. They are written to a temporary folder as <url>/index.html and
+    indexed as one folder: sending them one by one through the Python API took 100 ms each."""
+    from pagefind.index import PagefindIndex  # the binary ships with pagefind[extended] (pyproject.toml)
+
+    with tempfile.TemporaryDirectory(prefix="kennisbank-zoekindex-") as folder:
+        for url, document in documents:
+            path = Path(folder, url, "index.html")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(document, encoding="utf-8")
+        config = {"force_language": "nl", "output_path": str(output)}
+        async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
+            await index.add_directory(folder)
 
 
-# -- Item pages ------------------------------------------------------------------------------------
+def write_help(folder: Path, site: Site, found: list[Record], kinds: dict[str, str]) -> None:
+    """search/woorden/<hex of first letter>.json and search/zoekhulp.json (see the module docstring)."""
+    words_dir = folder / "woorden"
+    if words_dir.exists():
+        shutil.rmtree(words_dir)
+    words_dir.mkdir(parents=True)
+    counts = vocabulary(text for record in found for text in record.texts())
+    for letter, entries in vocabulary_files(counts).items():
+        _write_json(words_dir / f"{ord(letter):x}.json", entries)
+    forms = {form: item["grondvorm"] for form, item in site.reference["zoeken-woordvormen"].items()}
+    _write_json(folder / "zoekhulp.json", {"woordvormen": forms, "filters": filter_terms(site), "soorten": kinds})
 
 
-def item_entries(site: Site, entity: Entity, page_entries: list[dict]) -> list[dict]:
-    """Main entry (title, summary, metadata) and the contributor's own sections, shortened."""
-    tags, text = metadata(site, entity)
-    main = {"location": page_entries[0]["location"], "title": _escape(entity.title),
-            "text": f"<p>{_escape(entity.samenvatting)}</p>" + (f"<p>{_escape(text)}</p>" if text else ""),
-            "tags": [_escape(tag) for tag in tags], "boost": ITEM_BOOST}
-    own = own_headings(entity.body)
-    sections = [entry for entry in page_entries[1:] if _normal(entry["title"]) in own]
-    chars = BODY_TEXT_CHARS // max(1, len(sections))
-    return [main] + [{"location": entry["location"], "title": entry["title"],
-                      "text": f"<p>{_cut(_plain(entry['text']), chars)}</p>"} for entry in sections]
+def filter_terms(site: Site) -> dict[str, list[list[str]]]:
+    """Word -> [[label, overview query]] for every theme, city and topic: its name and each longer word in it."""
+    terms: dict[str, list[list[str]]] = {}
+    for name in FILTERS:
+        taxonomy = TAXONOMY[name]
+        for term, item in site.graph.terms(taxonomy).items():
+            label = site.graph.label(taxonomy, term)
+            entry = [label, f"?{taxonomy.node}={term}"]
+            keys = {" ".join(words(label))} | {word for word in words(label) if len(word) >= 4 and word not in STOPWORDS}
+            for key in keys:
+                if entry not in terms.setdefault(key, []):
+                    terms[key].append(entry)
+    return terms
 
 
-def metadata(site: Site, entity: Entity) -> tuple[list[str], str]:
-    """(tags, text): the metadata of an item that go into its main entry."""
-    fields = relations(type(entity))
-    tags = [label for item in fields if item.about.search == "tag" for label in _labels(site, entity, item)]
-    text = []
-    if isinstance(entity, Casus) and entity.instrumenten:
-        names = [site.corpus.instrumenten[i].title for i in entity.instrumenten if i in site.corpus.instrumenten]
-        text.append(f"Instrumenten: {', '.join(names)}.")
-    if isinstance(entity, Instrument) and entity.wettelijke_basis:
-        tags += list(dict.fromkeys(basis["wet"] for basis in entity.wettelijke_basis))
-        laws = [legal_basis_label(basis) for basis in entity.wettelijke_basis]
-        text.append(f"Wettelijke basis: {'; '.join(laws)}.")
-    if isinstance(entity, Toolkit) and entity.stappen:
-        text.append(f"Stappen: {'; '.join(step['titel'] for step in entity.stappen)}.")
-    for item in fields:
-        labels = _labels(site, entity, item) if item.about.search == "text" else []
-        if labels:
-            text.append(f"{item.about.label}: {', '.join(labels)}.")
-    return tags, " ".join(text)
-
-
-def _labels(site: Site, entity: Entity, item: Declared) -> list[str]:
-    assert item.about.points_at is not None
-    taxonomy = TAXONOMY[item.about.points_at]
-    return [site.graph.label(taxonomy, term) for term in entity.values(item.name)]
-
-
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-
-
-def own_headings(body: str) -> set[str]:
-    """The headings the contributor wrote in the body (normalised), outside code blocks."""
-    headings, fence = set(), None
-    for line in body.splitlines():
-        marker = _FENCE.match(line)
-        if marker:
-            fence = None if fence and marker.group(1)[0] == fence else (fence or marker.group(1)[0])
-            continue
-        match = None if fence else _HEADING.match(line)
-        if match:
-            headings.add(_normal(re.sub(r"\{[^}]*\}\s*$", "", match.group(1))))
-    return headings
-
-
-# -- List pages ------------------------------------------------------------------------------------
-
-
-def list_page_entry(location: str, page: Page) -> dict:
-    """Title and the start of the intro of a generated list page."""
-    return {"location": location, "title": _escape(page.title),
-            "text": f"<p>{_escape(_cut(' '.join(page.description.split()), LIST_PAGE_TEXT_CHARS))}</p>",
-            "boost": LIST_PAGE_BOOST}
-
-
-# -- Text ------------------------------------------------------------------------------------------
-
-
-def _escape(value: str) -> str:
-    """Text for the index: Material's results insert it as HTML."""
-    return html.escape(str(value), quote=False)
-
-
-def _plain(text: str) -> str:
-    """Material's (already escaped) entry text without its tags."""
-    return " ".join(re.sub(r"<[^>]*>", " ", text).split())
-
-
-def _cut(text: str, limit: int) -> str:
-    """At most ``limit`` characters, cut between words."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + " …"
-
-
-def _normal(heading: str) -> str:
-    """A heading as words only, to compare Markdown with the text Material indexed."""
-    heading = re.sub(r"\]\([^)]*\)", "", html.unescape(heading))  # [text](link) -> text
-    return " ".join(re.findall(r"[^\W_]+", heading.lower()))
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
