@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from kennisbank.content.model import page_path as page_url
-from kennisbank.site.search_index import Record, Block, list_record, own_headings, page_record, sections
+from kennisbank.site.search_index import Block, Record, list_record, own_headings, page_record, sections
 from kennisbank.site.search_text import Splitter, vocabulary, vocabulary_files
 
 from .helpers import Project

@@ -210,7 +210,7 @@ def filter_terms(site: Site) -> dict[str, list[list[str]]]:
     terms: dict[str, list[list[str]]] = {}
     for name in FILTERS:
         taxonomy = TAXONOMY[name]
-        for term, item in site.graph.terms(taxonomy).items():
+        for term in site.graph.terms(taxonomy):
             label = site.graph.label(taxonomy, term)
             entry = [label, f"?{taxonomy.node}={term}"]
             keys = {" ".join(words(label))} | {word for word in words(label) if len(word) >= 4 and word not in STOPWORDS}
