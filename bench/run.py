@@ -11,7 +11,9 @@ the other on the same machine:
   outside the nav) with the same theme settings, Markdown extensions, search settings and
   nav, but without our hook, other plugins or theme overrides;
 - with ``mkdocs serve``: the time from editing one case (first its text, then its summary)
-  until the case page, and a list page that shows its summary, are served with the new text.
+  until the case page, and a list page that shows its summary, are served with the new text;
+- with ``--lighthouse``: Lighthouse (mobile) on one page of each type of the full build, served
+  gzipped (bench/lighthouse.py).
 
 Each build runs as a child process, so its peak memory is its own (``os.wait4``).
 The machine may be shared: compare the ratios of one run, and read the load average.
@@ -40,6 +42,8 @@ from pathlib import Path
 import yaml
 
 from .corpus import generate
+from .lighthouse import measure as measure_lighthouse
+from .lighthouse import print_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -55,7 +59,8 @@ class Build:
     peak_mb: float  # maximum resident set size of the build process
     pages: int
     bytes_per_page: int
-    search_index_bytes: int
+    search_index_bytes: int  # Material's index, or Pagefind's folder when the site has one
+    html_bytes: dict[str, int] = field(default_factory=dict)  # largest pages of a type: address -> bytes
 
 
 @dataclass
@@ -72,6 +77,7 @@ class Result:
     serve_page_seconds: float | None = None  # edit of the summary -> the case page shows it
     serve_lists_seconds: float | None = None  # edit of the summary -> a list page shows it
     serve_rebuild_reported: list[str] = field(default_factory=list)  # "Documentation built in" of each rebuild
+    lighthouse: dict[str, dict] = field(default_factory=dict)  # page type -> scores (bench/lighthouse.py)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -102,10 +108,14 @@ def measure_build(project: Path) -> Build:
     seconds, peak, output = run_child([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], project)
     reported = re.findall(r"Documentation built in ([0-9.]+) seconds", output)
     pages = [p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts]
-    index = site / "search" / "search_index.json"
+    pagefind = site / "pagefind"
+    index = [site / "search" / "search_index.json"] if not pagefind.exists() else \
+        [path for path in pagefind.rglob("*") if path.is_file()]
+    largest = sorted(pages, key=lambda path: -path.stat().st_size)[:5]
     return Build(seconds=seconds, reported=float(reported[-1]) if reported else None, peak_mb=peak,
                  pages=len(pages), bytes_per_page=sum(p.stat().st_size for p in pages) // max(1, len(pages)),
-                 search_index_bytes=index.stat().st_size if index.exists() else 0)
+                 search_index_bytes=sum(path.stat().st_size for path in index if path.exists()),
+                 html_bytes={str(path.relative_to(site).parent): path.stat().st_size for path in largest})
 
 
 def measure_validation(project: Path) -> tuple[float, float]:
@@ -350,6 +360,9 @@ def print_result(result: Result) -> None:
               f"{_fmt(result.serve_text_seconds)}; samenvatting bewerkt: casuspagina na "
               f"{_fmt(result.serve_page_seconds)}, lijstpagina na {_fmt(result.serve_lists_seconds)} "
               f"(rebuilds intern: {', '.join(result.serve_rebuild_reported)} s)")
+    print("grootste pagina's: " + ", ".join(f"/{url}/ {size / 1024:.0f} KB" for url, size in full.html_bytes.items()))
+    if result.lighthouse:
+        print_scores(result.lighthouse)
     for note in result.notes:
         print(f"let op: {note}")
 
@@ -372,7 +385,7 @@ def print_summary(results: list[Result]) -> None:
               f"{two.full.bytes_per_page / one.full.bytes_per_page:.2f}×")
 
 
-def run(size: int, serve: bool, keep: bool) -> Result:
+def run(size: int, serve: bool, keep: bool, lighthouse: bool = False) -> Result:
     base = Path(tempfile.mkdtemp(prefix=f"kennisbank-bench-{size}-"))
     try:
         project, counts = make_project(base, size)
@@ -381,6 +394,8 @@ def run(size: int, serve: bool, keep: bool) -> Result:
         reference = measure_build(make_reference(base, project, full.pages))
         result = Result(cases=counts["cases"], instruments=counts["instruments"], toolkits=counts["toolkits"],
                         validation_seconds=validation, check_seconds=check, full=full, reference=reference)
+        if lighthouse:
+            result.lighthouse = measure_lighthouse(project / "site")
         if serve:
             measure_serve(project, result)
         if keep:
@@ -396,6 +411,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sizes", nargs="*", type=int, default=[250, 1000, 2000], help="aantallen casussen")
     parser.add_argument("--geen-serve", action="store_true", help="sla de meting met mkdocs serve over")
     parser.add_argument("--bewaar", action="store_true", help="laat de tijdelijke mappen staan")
+    parser.add_argument("--lighthouse", action="store_true",
+                        help="meet ook elke paginasoort met Lighthouse (mobiel, gzip), zie bench/lighthouse.py")
     parser.add_argument("--json", type=Path, help="schrijf de resultaten ook als JSON naar dit bestand")
     args = parser.parse_args(argv)
     info = machine()
@@ -403,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{info['system']}\npakketten: {info['packages']}\nload average bij de start: {info['load']}")
     results = []
     for size in args.sizes:
-        result = run(size, serve=not args.geen_serve, keep=args.bewaar)
+        result = run(size, serve=not args.geen_serve, keep=args.bewaar, lighthouse=args.lighthouse)
         print_result(result)
         results.append(result)
     info["load_end"] = "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
