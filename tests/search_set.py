@@ -15,10 +15,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .conftest import Project
+from .helpers import Project
+
+
+SECTIONS = ("Opgave", "Aanpak", "Resultaten", "Lessen")  # every case has them (Casus.sections)
+NOT_YET = "Volgt bij het volgende ijkmoment."  # the text of a section the test does not need
+
+
+def with_all_sections(body: str) -> str:
+    """The body with a short placeholder for each required section it lacks, in its place."""
+    for number, name in enumerate(SECTIONS):
+        if f"## {name}\n" in body:
+            continue
+        later = [f"## {next_name}\n" for next_name in SECTIONS[number + 1:] if f"## {next_name}\n" in body]
+        section = f"## {name}\n\n{NOT_YET}\n\n"
+        body = body.replace(later[0], section + later[0], 1) if later else body.rstrip("\n") + "\n\n" + section
+    return body.rstrip("\n")
 
 
 def case(titel: str, samenvatting: str, stad: str, themas: str, body: str, extra: str = "") -> str:
+    body = with_all_sections(body)
     return f"""---
 titel: {titel}
 samenvatting: {samenvatting}
@@ -39,11 +55,18 @@ bijgewerkt: "2026-01-15"
 
 def instrument(naam: str, samenvatting: str, soort: str, sturing: str, themas: str, wet: str, artikel: str,
                body: str) -> str:
+    url = "https://wetten.overheid.nl/" + naam.lower().replace(" ", "-")  # a fixture: the address is not followed
     basis = f"""wettelijke_basis:
   - wet: {wet}
     artikel: "{artikel}"
+    url: {url}
     gecontroleerd: "2026-01-15"
 """ if wet else ""
+    basis += f"""bronnen:
+  - titel: {wet or naam}
+    url: {url}
+    geraadpleegd: "2026-01-15"
+"""
     return f"""---
 naam: {naam}
 samenvatting: {samenvatting}

@@ -13,7 +13,8 @@
  * 2. Search results get an accessible name: the <article> inside Material's result link blocks
  *    the name from its content in Chromium, so each link is named after its result's title.
  * 3. Regions that scroll sideways (tables in Material's .md-typeset__scrollwrap, code blocks, any other
- *    overflow container in the content) are focusable (tabindex="0"), role="region" and named.
+ *    overflow container in the content) are focusable (tabindex="0"), role="region" and named; a link
+ *    that gets focus inside one is scrolled fully into view.
  *
  * Nothing is loaded from elsewhere. tests/browser/test_menu.py and test_auditor.py hold Material to
  * the markup and breakpoints this relies on.
@@ -369,12 +370,25 @@
     });
   }
 
+  // Chromium scrolls a focused link into view only when none of it shows; a link in a far column of
+  // a table that is cut off at the edge stays mostly hidden (WCAG 2.4.11). Show all of it.
+  function showFocusInRegion(event) {
+    var target = event.target;
+    if (!(target instanceof Element) || target.matches("[data-kb-regio], [role=region]")) return;
+    var region = target.closest("[data-kb-regio], .kb-tabel");
+    if (!region || region.scrollWidth <= region.clientWidth + 1) return;
+    var box = target.getBoundingClientRect(), frame = region.getBoundingClientRect();
+    if (box.left < frame.left) region.scrollLeft -= frame.left - box.left + 8;
+    else if (box.right > frame.right) region.scrollLeft += Math.min(box.right - frame.right + 8, box.left - frame.left);
+  }
+
   /* --- start ---------------------------------------------------------------------------------- */
 
   function start() {
     setUpMenuAndSearch();
     setUpSearchResults();
     setUpRegions();
+    document.addEventListener("focusin", showFocusInRegion);
     // Material wraps tables after its own start; look again once it has.
     window.requestAnimationFrame(setUpRegions);
     var pending = false;

@@ -26,6 +26,11 @@ async function putInState(page, view, query) {
     await page.type("input.md-search__input", query);
     await page.waitForSelector(".md-search-result__item", { visible: true });
   } else if (view.action === "filter") {
+    if (await page.$(".kb-overzicht[data-kb-index]")) await page.waitForSelector(".kb-overzicht[data-kb-klaar]");
+    const fold = await page.$("button.kb-filters-knop");  // narrow screens: the filters are folded away
+    if (fold && await fold.isVisible() && await fold.evaluate(button => button.getAttribute("aria-expanded") !== "true")) {
+      await fold.click();
+    }
     const control = await page.$("article form input[type=checkbox], article form input[type=radio], article form select");
     if (await control.evaluate(element => element.tagName === "SELECT")) {
       await control.evaluate(element => {

@@ -95,6 +95,11 @@ def open_view(page, site_url: str, view: View) -> None:
         search.press_sequentially(SEARCH_QUERY)
         page.locator(".md-search-result__item").first.wait_for(state="visible")
     elif view.action == "filter":
+        if page.locator(".kb-overzicht[data-kb-index]").count():  # an overview: wait for its filter script
+            page.wait_for_selector(".kb-overzicht[data-kb-klaar]", state="attached")
+        fold = page.locator("button.kb-filters-knop")  # narrow screens: the filters are folded away
+        if fold.is_visible() and fold.get_attribute("aria-expanded") != "true":
+            fold.click()
         control = page.locator("article form input[type=checkbox], article form input[type=radio], "
                                "article form select").first
         if control.evaluate("element => element.tagName") == "SELECT":

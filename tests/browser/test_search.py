@@ -20,6 +20,8 @@ And on a small project: a word only in a section heading finds the case; a draft
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -35,8 +37,7 @@ RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map
     missing: [...item.querySelectorAll('.md-search-result__terms')].map(terms => terms.textContent.trim()),
 }))"""
 FOUND = f"([title, within]) => ({RESULTS})().slice(0, within).some(result => result.title === title)"
-TITLE = {path: text.split("titel: ", 1)[-1].split("naam: ", 1)[-1].split("\n", 1)[0]
-         for path, text in search_set.CORPUS.items()}
+TITLE = {path: re.search(r"^(?:titel|naam): (.*)$", text, re.M).group(1) for path, text in search_set.CORPUS.items()}
 
 
 def title(url: str) -> str:
