@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from .helpers import Project
 
-
 SECTIONS = ("Opgave", "Aanpak", "Resultaten", "Lessen")  # every case has them (Casus.sections)
 NOT_YET = "Volgt bij het volgende ijkmoment."  # the text of a section the test does not need
 
