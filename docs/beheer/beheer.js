@@ -127,10 +127,21 @@
 
   // -- the widget: beoogde resultaten of the chosen themes only ----------------------------------------
 
+  // Decap re-renders a widget only when its own value changes and has no change event for other fields,
+  // so the widget looks at the chosen themes (getEntry, the live entry) four times a second.
   var Resultaten = createClass({
-    shouldComponentUpdate: function () { return true; },  // the themes above may have changed
+    getInitialState: function () { return {themes: this.chosenThemes().join(" ")}; },
+    componentDidMount: function () {
+      var self = this;
+      this.timer = window.setInterval(function () {
+        var now = self.chosenThemes().join(" ");
+        if (now !== self.state.themes) { self.setState({themes: now}); }
+      }, 250);
+    },
+    componentWillUnmount: function () { window.clearInterval(this.timer); },
+    shouldComponentUpdate: function () { return true; },
     chosenThemes: function () {
-      var entry = this.props.entry;
+      var entry = this.props.getEntry ? this.props.getEntry() : this.props.entry;
       return list(entry && entry.getIn(["data", "themas"]));
     },
     value: function () { return list(this.props.value); },

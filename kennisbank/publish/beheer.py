@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from kennisbank.content.history import PHASES
 from kennisbank.content.model import ENTITY_TYPES, Corpus
 from kennisbank.content.registry import TAXONOMY, declared_fields
 from kennisbank.content.sjablonen import template_path
@@ -148,7 +149,7 @@ class Form:
         elif kind == "array" and "enum" in items:
             result |= {"widget": "select", "multiple": True, "options": self.enum_options({**items, **spec})}
         elif kind == "boolean":
-            result |= {"widget": "boolean", "default": False}
+            result["widget"] = "boolean"  # no default: an untouched switch writes nothing
         elif kind in ("number", "integer"):
             result |= {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
             if "minimum" in spec:
@@ -157,7 +158,7 @@ class Form:
                 result["max"] = spec["maximum"]
         elif kind == "object":
             result |= {"widget": "object", "collapsed": not required,
-                       "fields": self.group(spec, within or {})}
+                       "fields": self.group(spec, within or {}, optional=None if required else result["label"])}
         elif kind == "array" and items.get("type") == "object":
             result |= {"widget": "list", "fields": self.group(items, within or {})}
             if spec.get("minItems"):
@@ -180,11 +181,22 @@ class Form:
                 result["pattern"] = pattern
         return result
 
-    def group(self, spec: dict, within: dict[str, str]) -> list[dict[str, Any]]:
-        """The fields of a group (an object), in the schema's order."""
+    def group(self, spec: dict, within: dict[str, str], optional: str | None = None) -> list[dict[str, Any]]:
+        """The fields of a group (an object), in the schema's order.
+
+        Decap checks the required fields of a group even when the group itself is optional and left
+        empty, so a contributor could not save without a location. In an optional group (``optional``
+        is its label) the form therefore requires nothing and says what is needed once it is filled
+        in; the checker keeps the rule.
+        """
         needed = set(spec.get("required", []))
-        return [self.field(name, sub, name in needed, points_at=within.get(name))
-                for name, sub in spec.get("properties", {}).items()]
+        fields = []
+        for name, sub in spec.get("properties", {}).items():
+            field = self.field(name, sub, name in needed and optional is None, points_at=within.get(name))
+            if name in needed and optional is not None:
+                field["hint"] = f"{field.get('hint', '')} Verplicht als u '{optional}' invult.".strip()
+            fields.append(field)
+        return fields
 
     def fields(self, kind: str) -> list[dict[str, Any]]:
         """The fields of a kind in the registry's order (the card's), then any the schema has beyond it, then the body."""
@@ -203,11 +215,16 @@ class Form:
             found.append(self.field(name, spec, name in needed, label=about.label if about else None,
                                     points_at=about.points_at if about else None,
                                     within=dict(about.within) if about else None))
-            if name == "historie":  # a new entry starts today: moving to the next phase is one click
-                datum = next(sub for sub in found[-1]["fields"] if sub["name"] == "datum")
-                datum["default"] = "{{now}}"
+            if name == "fase":  # a new case starts in the first phase, as the template does
+                found[-1]["default"] = PHASES[0]
+            if name == "historie":
+                # A new entry starts today: moving to the next phase is 'add' and choosing the phase. Decap
+                # gives a new case one entry from these defaults: the first phase, today.
+                sub = {item["name"]: item for item in found[-1]["fields"]}
+                sub["datum"]["default"] = "{{now}}"
+                sub["fase"]["default"] = PHASES[0]
         found.append({"name": "body", "label": "Tekst", "widget": "markdown", "required": True,
-                      "modes": ["raw", "rich_text"], "default": self.template_body(kind),
+                      "modes": ["raw"], "default": self.template_body(kind),
                       "hint": _body_hint(cls.sections)})
         return found
 
