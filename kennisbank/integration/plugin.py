@@ -136,7 +136,7 @@ class Kennisbank:
                                  beheer.repo_from(config.edit_uri_template), styles):
             if item.path is not None:
                 files.append(File.generated(config, item.uri, abs_src_path=str(item.path)))
-            else:
+            elif item.content is not None:
                 files.append(File.generated(config, item.uri, content=item.content))
 
     # -- rendering ------------------------------------------------------------

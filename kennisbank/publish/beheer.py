@@ -98,12 +98,15 @@ class Form:
 
     # -- allowed values -----------------------------------------------------
 
-    def options(self, points_at: str) -> list[dict[str, str]]:
-        """The terms of a taxonomy as Decap select options: the id is stored, the name is shown."""
+    def options(self, points_at: str, labels: dict[str, str] | None = None) -> list[dict[str, str]]:
+        """The terms of a taxonomy as Decap select options: the id is stored, the name is shown.
+
+        The schema's x-labels, where it has them, say more than the name ('Zaaien – opgaven verkennen').
+        """
         terms = self.graph.terms(TAXONOMY[points_at])
         found = []
         for term, item in terms.items():
-            name = item.get("naam") or item.get("titel") or item.get("kort") or term
+            name = (labels or {}).get(term) or item.get("naam") or item.get("titel") or item.get("kort") or term
             if points_at == "resultaten":  # 'vastgoed-2 · Strategisch verwerven', grouped by theme
                 name = f"{term} · {name}"
             found.append({"label": str(name), "value": str(term)})
@@ -123,7 +126,7 @@ class Form:
         if spec.get("description"):
             result["hint"] = spec["description"]
         kind = spec.get("type")
-        items = spec.get("items") if isinstance(spec.get("items"), dict) else {}
+        items: dict = spec["items"] if isinstance(spec.get("items"), dict) else {}
         if points_at in ENTITY_TYPES:
             target = ENTITY_TYPES[points_at]
             result |= {"widget": "relation", "collection": target.collection, "value_field": "{{slug}}",
@@ -139,8 +142,9 @@ class Form:
                 result["thema_van"] = {key: value["thema"] for key, value in self.graph.reference.resultaten.items()}
             else:
                 result["widget"] = "select"
-            result["options"] = self.options(points_at) if TAXONOMY[points_at].data else self.enum_options(
-                items if kind == "array" else spec)
+            own = spec.get("x-labels") or items.get("x-labels")
+            result["options"] = self.options(points_at, own) if TAXONOMY[points_at].data else self.enum_options(
+                {**(items if kind == "array" else spec), **({"x-labels": own} if own else {})})
             result["multiple"] = kind == "array"
             if kind == "array" and spec.get("minItems"):
                 result["min"] = spec["minItems"]
@@ -171,7 +175,7 @@ class Form:
         elif kind == "string" and spec.get("pattern") == DATE:
             # A day: the browser's date picker, stored as "JJJJ-MM-DD"; a button sets today.
             result |= {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False,
-                       "format": "YYYY-MM-DD", "picker_utc": False}
+                       "format": "YYYY-MM-DD", "picker_utc": False, "pattern": _pattern(spec)}
         else:
             multiline = (spec.get("maxLength") or 0) > MULTILINE_FROM or (
                 "maxLength" not in spec and (spec.get("minLength") or 0) >= 10)
