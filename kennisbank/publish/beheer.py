@@ -42,7 +42,7 @@ from kennisbank.graph import Graph
 
 REPO = "citydeal-dynamische-binnensteden/kennisbank"  # from mkdocs.yml edit_uri_template; the integration passes it
 BRANCH = "main"
-LOCAL_BACKEND = "http://localhost:8081/api/v1"  # decap-server's default port (scripts/beheer)
+LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server on its default port, bound to loopback (scripts/beheer)
 DATE = "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
 # The file name a new item gets (its id and web address): a case's starts with its city, as the
