@@ -342,7 +342,7 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Beheer – Kennisbank Dynamische Binnensteden</title>
-<link href="config.yml" type="text/yaml" rel="cms-config-url">
+<!-- Decap reads config.yml next to this page. -->
 <link rel="icon" href="../assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
