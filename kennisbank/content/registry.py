@@ -9,7 +9,8 @@ Everything that follows the model is derived from those two declarations:
 - taxonomies, term pages and backlinks (``graph.py``);
 - the relation graph ``relaties.json`` and the columns of every export (``publish/export.py``);
 - the card on an item's page and the field reference pages (``site/``);
-- the tags and text of the search index (``integration/search.py``).
+- the tags and text of the search index (``integration/search.py``);
+- the form of the editor at /beheer/ (``publish/beheer.py``): fields, widgets, allowed values.
 
 So adding a relation field to cases is one line in ``Casus`` plus its entry in
 ``casus.schema.json``.

@@ -13,6 +13,7 @@ read cache) must outlive that.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from kennisbank.content import dates, drafts, examples, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
-from kennisbank.integration import material_fixes, redirect_pages, rendercache, search
+from kennisbank.integration import beheer, material_fixes, redirect_pages, rendercache, search
 from kennisbank.integration.pages import fill, stub, table_of_contents
 from kennisbank.publish import export
 from kennisbank.publish.feed import feed_xml
@@ -37,6 +38,8 @@ from kennisbank.site.render import Page
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 CONTENT_DIRS = ("cases", "instrumenten", "data")
+# The stylesheets the editor's preview draws a case with: the site's own and Material's (hashed names).
+PREVIEW_STYLES = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css")
 
 
 class Kennisbank:
@@ -124,7 +127,20 @@ class Kennisbank:
         files.append(File.generated(config, "feed.xml", content=feed_xml(self.site, base_url)))
         for uri, text in overviews.index_files(self.site).items():  # what the filter script of an overview reads
             files.append(File.generated(config, uri, content=text))
+        self.add_editor(files, config)
         return rendercache.start_build(files, config)  # serve: empty the store if the site changed
+
+    def add_editor(self, files: Files, config: MkDocsConfig) -> None:
+        """/beheer/: the form that turns an edit into a pull request (integration/beheer.py), outside nav and search."""
+        assert self.site is not None
+        styles = [f"../{file.src_uri}" for file in files if PREVIEW_STYLES.fullmatch(file.src_uri)]
+        styles += [f"../{uri}" for uri in config.extra_css]
+        for item in beheer.files(self.site.corpus, self.root(config), config.site_url or "",
+                                 beheer.repo_from(config.edit_uri_template), styles):
+            if item.path is not None:
+                files.append(File.generated(config, item.uri, abs_src_path=str(item.path)))
+            elif item.content is not None:
+                files.append(File.generated(config, item.uri, content=item.content))
 
     # -- rendering ------------------------------------------------------------
 
