@@ -13,6 +13,7 @@ read cache) must outlive that.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from kennisbank.content import dates, drafts, examples, published, redirects
+from kennisbank.content import clock, dates, drafts, examples, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.integration import material_fixes, redirect_pages, rendercache, search
@@ -56,6 +57,8 @@ class Kennisbank:
         self.generated: dict[str, Page] = {}  # src_uri -> generated page of the current build
         self.page_dates: dict[str, str] = {}  # hand-written page (src_uri) -> date of its last change
         self.redirect_pages: dict[str, str] = {}  # old docs path -> new docs path
+        self.command = "build"  # what MkDocs was asked to do (on_startup)
+        self.set_source_date = False  # SOURCE_DATE_EPOCH was set by this build (on_config), not by the caller
 
     @staticmethod
     def root(config: MkDocsConfig) -> Path:
@@ -65,9 +68,16 @@ class Kennisbank:
 
     def on_startup(self, command: str, dirty: bool) -> None:
         rendercache.enable(command == "serve")  # previews re-use unchanged pages of the previous build
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root, docs = self.root(config), Path(config.docs_dir)
+        if self.command != "serve" and not os.environ.get(clock.SOURCE_DATE):
+            # Reproducible: MkDocs dates its sitemap with SOURCE_DATE_EPOCH, else the clock; make it the last
+            # commit's date, as the exports are (clock.build_moment). A preview keeps the clock.
+            # Set for this build only: on_post_build and on_build_error take it away again.
+            os.environ[clock.SOURCE_DATE] = str(int(clock.build_moment(root).timestamp()))
+            self.set_source_date = True
         # Drafts only with the preview switch (KENNISBANK_CONCEPTEN=1); dates from one git log for all pages.
         corpus = load_corpus(root, include_drafts=drafts.preview_requested(), with_dates=False,
                              site_url=config.site_url or "")
@@ -178,6 +188,12 @@ class Kennisbank:
         assert self.site is not None
         search.rewrite_index(config.site_dir, self.site, self.generated, config.use_directory_urls)
         redirect_pages.write_dutch_pages(config, self.redirect_pages)
+        self.on_build_error(None)
+
+    def on_build_error(self, error: Exception | None) -> None:
+        if self.set_source_date:  # leave the process's environment as the build found it
+            os.environ.pop(clock.SOURCE_DATE, None)
+            self.set_source_date = False
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for folder in CONTENT_DIRS:

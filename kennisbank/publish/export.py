@@ -24,13 +24,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from kennisbank.content import history
+from kennisbank.content import clock, history
 from kennisbank.content.model import ENTITY_TYPES, Casus, Entity, Instrument
 from kennisbank.content.registry import TAXONOMY, Declared, relations
 from kennisbank.content.validate import load_schema
@@ -57,11 +56,12 @@ class DataFile:
     content: str
 
 
-def build_time() -> datetime:
-    """Now (UTC, whole seconds), or SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.replace(microsecond=0)
+def build_time(site: Site) -> datetime:
+    """The moment the build is stamped with: SOURCE_DATE_EPOCH, else the last commit (``clock.build_moment``).
+
+    Never the clock inside Git: two builds of one commit are byte-identical.
+    """
+    return clock.build_moment(site.corpus.root)
 
 
 def rfc3339(moment: datetime) -> str:
@@ -278,7 +278,7 @@ def _json(data: Any) -> str:
 def files(site: Site, site_url: str, built: datetime | None = None) -> list[DataFile]:
     """Every open-data file and its schema."""
     base_url = base_url_of(site_url)
-    built = built or build_time()
+    built = built or build_time(site)
     content = {
         "cases.json": _json(collection_json(site, "casus", base_url, built)),
         "cases.csv": cases_csv(site, base_url),
