@@ -15,7 +15,7 @@ from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.site.pages import problemen
 
-from .conftest import VALID_CASE, VALID_INSTRUMENT
+from .helpers import VALID_CASE, VALID_INSTRUMENT
 
 SITE_URL = "https://citydeal-dynamische-binnensteden.github.io/kennisbank/"
 

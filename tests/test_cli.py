@@ -23,10 +23,10 @@ KENNISBANK = shutil.which("kennisbank", path=str(Path(sys.executable).parent)) o
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,:\r\n]+),line=(?P<line>[1-9][0-9]*)::(?P<message>[^\r\n]*)$")
 
 
-def kennisbank(root: Path, *args: str) -> subprocess.CompletedProcess:
+def kennisbank(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The installed console script, run in ``root`` as a contributor would."""
     return subprocess.run([KENNISBANK, *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1"})
+                          env={**os.environ, "NO_COLOR": "1", **(env or {})})
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def with_templates(project):
 def test_check_passes_on_the_real_content():
     result = kennisbank(ROOT, "check")
     assert result.returncode == 0, result.stdout
-    assert result.stdout == ""
+    assert all(": waarschuwing: " in line for line in result.stdout.splitlines()), result.stdout  # only warnings
     assert "Geen problemen gevonden" in result.stderr
 
 

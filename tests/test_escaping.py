@@ -26,13 +26,14 @@ SUMMARY = NASTY + " <img src=x onerror=alert(2)> {% if 1 %}"
 def site(tmp_path_factory) -> Path:
     project = Project.create(tmp_path_factory.mktemp("escaping"))
     project.write("cases/vies.md", case(
-        "## Opgave\n\nTekst.\n\n## Resultaten\n\nResultaat.\n\n## Lessen\n\nLes.\n",
+        "## Opgave\n\nTekst.\n\n## Aanpak\n\nAanpak.\n\n## Resultaten\n\nResultaat.\n\n## Lessen\n\nLes.\n",
         titel=NASTY, samenvatting=SUMMARY, fase="oogsten", oogst="2025-q4", instrumenten=["vies"],
         contact={"naam": NASTY, "organisatie": NASTY}, goede_praktijk={"reden": NASTY, "sinds": "2025-q4"},
         resultaten=["vastgoed-1"], citydeals=["zicht-op-ondermijning"], partners=["bzk"]))
     project.write("instrumenten/vies.md", instrument(
         naam=NASTY, samenvatting=SUMMARY, status="nieuw", oogst="2025-q4",
-        wettelijke_basis=[{"wet": NASTY, "artikel": NASTY, "url": "https://example.org/wet", "gecontroleerd": "2026-01-01"}],
+        wettelijke_basis=[{"wet": NASTY, "artikel": NASTY, "identificatie": "BWBR0001941", "url": "https://example.org/wet",
+                           "gecontroleerd": "2026-01-01"}],
         bronnen=[{"titel": NASTY, "url": "https://example.org/bron", "geraadpleegd": "2026-01-01"}],
         beoordeeld_door={"rol": NASTY, "datum": "2026-01-02"}))
     project.write("instrumenten/toolkits/vies.md", toolkit(

@@ -13,7 +13,7 @@ from kennisbank.site.pages import all_pages
 from kennisbank.site.pages.items import case_page
 from kennisbank.site.views import legal_basis_label
 
-from .helpers import case, soup
+from .helpers import CASE_BODY, case, soup
 
 
 def test_dutch_dates():
@@ -66,7 +66,7 @@ def test_case_page_has_a_card_row_per_filled_field_in_declared_order(project):
     assert rows["Onderwerpen"].a["href"] == "../../onderwerpen/leegstandsaanpak/"
     assert rows["Periode"].get_text() == "januari 2024 – heden"
     assert "Illustratief voorbeeld" not in page.html
-    assert [part.strip() for part in page.prose] == ["## Opgave\n\nTekst."]  # a prose slot, rendered by MkDocs
+    assert [part.strip() for part in page.prose] == [CASE_BODY.strip()]  # a prose slot, rendered by MkDocs
 
 
 def test_an_example_case_says_so_at_the_top(project):

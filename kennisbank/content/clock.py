@@ -52,3 +52,15 @@ def build_moment(root: str | Path | None = None) -> datetime:
     else:
         moment = (last_commit(root) if root is not None else None) or datetime.now(UTC)
     return moment.replace(microsecond=0)
+
+
+def reference_day(root: str | Path | None = None) -> date:
+    """The day a page that depends on the date is written for: ``KENNISBANK_VANDAAG``, else the build's day.
+
+    Not the clock: the staff page of stale legal bases must come out the same in two builds of one
+    commit. A scheduled publication that should judge "stale" by the day it runs sets
+    SOURCE_DATE_EPOCH to now.
+    """
+    if os.environ.get(FIXED_TODAY, "").strip():
+        return today()
+    return build_moment(root).date()

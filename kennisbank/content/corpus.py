@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from kennisbank.content import clock, dates, drafts, links, media, privacy, published, redirects
+from kennisbank.content import clock, dates, drafts, legal, links, media, privacy, published, redirects
 from kennisbank.content.body import Body, body_problems, scan
 from kennisbank.content.model import ENTITY_TYPES, Corpus, Reference
 from kennisbank.content.problems import Problem, allowed_values, suggestion
@@ -363,6 +363,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
 
     # Pass 1: every file on its own.
     items: dict[tuple[str, str], _File] = {}
+    warnings: list[Problem] = []  # what staff should look at, but keeps no file off the site (legal.py)
     sources: dict[str, dict[str, Source]] = {kind: {} for kind in CONTENT_FOLDERS}
     for kind, folder in CONTENT_FOLDERS.items():
         cls = ENTITY_TYPES[kind]
@@ -385,6 +386,10 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
             if item.body is not None:
                 item.problems += body_problems(item.source.path, item.body, cls.sections, cls.singular)
             item.problems += _personal_data(path, item, confirmed)
+            if kind == "instrument" and item.fields_readable:
+                item.problems += legal.link_problems(item.source)
+                if include_drafts or not drafts.is_draft(item.source.data):
+                    warnings += legal.stale_warnings(item.source, clock.today())
             items[kind, item.slug] = item
             sources[kind][item.slug] = item.source
 
@@ -482,6 +487,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
         corpus.of_kind(key[0])[key[1]] = entity
     corpus.problems = _with_summaries(sorted(problems, key=_order),
                                       [_dependents_line(name, sorted(paths)) for name, paths in uses_broken.items()])
+    corpus.warnings = sorted(warnings)
     if with_dates:
         dates.apply(corpus)
     return corpus

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, ClassVar
 
+from kennisbank.content import legal
 from kennisbank.content.registry import ref, refs, value
 
 
@@ -132,6 +133,10 @@ class Instrument(Entity):
     bronnen: list[dict] = value("Bronnen", [])  # [{titel, url, geraadpleegd}]: shown at the end of the page
     beoordeeld_door: dict | None = value("Juridisch nagekeken")  # {rol, datum}: only after a lawyer's review
 
+    def __post_init__(self) -> None:
+        # Every legal basis has a link: its own url, else the deep link made from its identifier (legal.py).
+        self.wettelijke_basis = [{**basis, "url": legal.link(basis)} for basis in self.wettelijke_basis]
+
 
 @dataclass
 class Toolkit(Entity):
@@ -191,6 +196,8 @@ class Corpus:
     instrumenten: dict[str, Instrument] = field(default_factory=dict)
     toolkits: dict[str, Toolkit] = field(default_factory=dict)
     problems: list = field(default_factory=list)
+    # Things to look at that keep no file off the site, e.g. a legal basis not checked for a year (legal.py).
+    warnings: list = field(default_factory=list)
 
     def entities(self) -> Iterator[Entity]:
         yield from self.cases.values()

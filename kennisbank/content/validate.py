@@ -36,6 +36,8 @@ PATTERN_HINTS = {
     "^20[0-9]{2}-(0[1-9]|1[0-2])$": "een maand in de vorm JJJJ-MM, bijvoorbeeld \"2024-05\"",
     "^https://": "een webadres dat begint met https://",
     "^[a-z0-9]+(-[a-z0-9]+)*$": "een id van kleine letters, cijfers en koppeltekens, bijvoorbeeld \"den-haag\"",
+    "^(BWB[RV][0-9]{7}|CVDR[0-9]+(_[0-9]+)?|ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25})$":
+        "een BWBR-nummer (BWBR0001941), CVDR-nummer (CVDR123456) of ECLI (ECLI:NL:RVS:2019:2912)",
 }
 
 

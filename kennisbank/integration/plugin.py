@@ -38,6 +38,7 @@ from kennisbank.site.render import Page
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 CONTENT_DIRS = ("cases", "instrumenten", "data")
+STRICT_WARNINGS = "KENNISBANK_STRENG"  # "1": the checker's warnings are MkDocs warnings, so --strict fails on them
 
 
 class Kennisbank:
@@ -89,6 +90,9 @@ class Kennisbank:
         self.site = Site(corpus)
         for problem in corpus.problems:
             log.warning(str(problem))
+        # A warning keeps nothing off the site and fails `--strict` only with KENNISBANK_STRENG=1 (legal.py).
+        for warning in corpus.warnings:
+            (log.warning if os.environ.get(STRICT_WARNINGS) == "1" else log.info)(str(warning))
         # A banner on every page of a preview; a yes/no, so that fixing one of several problems does not
         # change every page (and empty the render store of mkdocs serve).
         config.extra["kennisbank_problemen"] = bool(corpus.problems)

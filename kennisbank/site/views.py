@@ -106,7 +106,8 @@ class Views:
         if show == "aantal":
             return [Link(str(len(value)))]
         if show == "wettelijke_basis":
-            return [Link(legal_basis_label(basis), basis.get("url"), f"gecontroleerd op {dutch_date(basis['gecontroleerd'])}")
+            return [Link(legal_basis_label(basis), basis.get("url"),
+                         f"{basis['identificatie']}, gecontroleerd op {dutch_date(basis['gecontroleerd'])}")
                     for basis in value]
         return [Link(str(value))]
 
