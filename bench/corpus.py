@@ -288,11 +288,33 @@ def write_cases(root: Path, reference: Reference, count: int, instruments: list[
             data["citydeals"] = rng.sample(reference.citydeals, 1)
         if fase == "oogsten":
             data["oogst"] = rng.choice(reference.ijkmomenten)
+        if fase == "oogsten" or rng.random() < 0.5:  # the evaluation: required from oogsten on (issue 16)
+            data.update(evaluation(rng, reference.steden[stad], used))
         body = case_body(rng, reference.steden[stad], straat, f"de {used[0].replace('-', ' ')}")
         slug = _slug(titel)
         (folder / f"{slug}.md").write_text(_front_matter(data) + body, encoding="utf-8")
         ids.append(slug)
     return ids
+
+
+def evaluation(rng: random.Random, city: str, instruments: list[str]) -> dict:
+    """Succesfactoren, knelpunten, kosten, juridische aspecten and overdraagbaarheid of a generated case."""
+    low = rng.randint(2, 40) * 10000
+    costs: dict = ({"bedrag": low} if rng.random() < 0.5 else {"bedrag_min": low, "bedrag_max": low + 100000})
+    costs["betaald_door"] = [f"Gemeente {city}"] + (["Rijk (Volkshuisvestingsfonds)"] if rng.random() < 0.3 else [])
+    return {
+        "succesfactoren": rng.sample(["Een vaste projectleider kende de eigenaren persoonlijk.",
+                                      "Een actuele monitor liet zien welke panden de sleutel waren.",
+                                      "Ondernemers en eigenaren zaten vanaf het begin aan tafel."], 2),
+        "knelpunten": rng.sample(["Eigenaren waren moeilijk te bereiken.", "De businesscase sloot maar net.",
+                                  "Juridische vragen vertraagden de aanpak."], 1),
+        "kosten": costs,
+        "juridische_aspecten": {"tekst": "De gemeente legde de juridische grondslag vooraf vast.",
+                                "instrumenten": instruments[:1]},
+        "overdraagbaarheid": {"voorwaarden": ["Een actuele monitor van vastgoed en leegstand."],
+                              "stadsgrootte": rng.sample(["klein", "middelgroot", "groot"], 2),
+                              "capaciteit": "Een projectleider twee dagen per week."},
+    }
 
 
 def write_toolkits(root: Path, reference: Reference, count: int, instruments: list[str], cases: list[str],

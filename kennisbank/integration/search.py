@@ -41,6 +41,7 @@ from kennisbank.site.views import legal_basis_label
 
 BODY_TEXT_CHARS = 400  # body text kept per case, instrument or toolkit, shared by its sections (then "…")
 LIST_PAGE_TEXT_CHARS = 160  # intro text kept of a generated list page
+EVALUATION_TEXT_CHARS = 240  # succesfactoren and knelpunten kept in a case's main entry
 # Which metadata of an item is a tag (a chip on the result, searched) or searched text: the content
 # registry says, per field (``search="tag"`` or ``"text"`` in content/model.py).
 
@@ -110,6 +111,10 @@ def metadata(site: Site, entity: Entity) -> tuple[list[str], str]:
         tags += list(dict.fromkeys(basis["wet"] for basis in entity.wettelijke_basis))
         laws = [legal_basis_label(basis) for basis in entity.wettelijke_basis]
         text.append(f"Wettelijke basis: {'; '.join(laws)}.")
+    if isinstance(entity, Casus) and (entity.succesfactoren or entity.knelpunten):
+        evaluation = [f"{label}: {'; '.join(values)}." for label, values in
+                      (("Succesfactoren", entity.succesfactoren), ("Knelpunten", entity.knelpunten)) if values]
+        text.append(_cut(" ".join(evaluation), EVALUATION_TEXT_CHARS))
     if isinstance(entity, Toolkit) and entity.stappen:
         text.append(f"Stappen: {'; '.join(step['titel'] for step in entity.stappen)}.")
     for item in fields:

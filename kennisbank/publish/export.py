@@ -109,7 +109,8 @@ def _location(site: Site, case: Casus) -> dict:
 def _case_extras(site: Site, case: Casus, public: set[str]) -> dict:
     return {"historie": [{"fase": step.fase, "datum": step.datum} for step in history.entries(case)],
             "historie_afgeleid": not case.historie,
-            "locatie": _location(site, case)}
+            "locatie": _location(site, case),
+            "doorlooptijd_maanden": case.doorlooptijd}
 
 
 def _instrument_extras(site: Site, instrument: Instrument, public: set[str]) -> dict:
@@ -167,7 +168,7 @@ def flat(record: dict, properties: dict[str, dict]) -> dict[str, str]:
     for name, spec in properties.items():
         found = record.get(name)
         if "properties" in spec:
-            row.update({f"{name}_{sub}": _cell((found or {}).get(sub)) for sub in spec["properties"]})
+            row.update({f"{name}_{sub}": _cell((found or {}).get(sub)) for sub in spec["properties"]})  # lists: a|b
         elif isinstance(found, list):
             row[name] = LIST_SEPARATOR.join(
                 ":".join(_cell(value) for value in item.values()) if isinstance(item, dict) else _cell(item)
@@ -180,6 +181,8 @@ def flat(record: dict, properties: dict[str, dict]) -> dict[str, str]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, list):  # a list inside a group (kosten.betaald_door)
+        return LIST_SEPARATOR.join(_cell(item) for item in value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)

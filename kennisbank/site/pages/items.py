@@ -13,6 +13,7 @@ from typing import Iterator
 
 from kennisbank.content.model import Casus, Instrument, Toolkit
 from kennisbank.graph import Site
+from kennisbank.publish.urls import relative_url
 from kennisbank.site.render import Page
 from kennisbank.site.views import Link, Views, make_page
 
@@ -21,7 +22,8 @@ def case_page(site: Site, case: Casus) -> Page:
     practice = site.reference["ijkmomenten"].get(case.goede_praktijk["sinds"]) if case.goede_praktijk else None
     return make_page(site, "pages/casus.html", case.src_uri, case.titel, description=case.samenvatting,
                      source=case.path, search="item", case=case, practice=practice,
-                     toolkits=site.graph.linking_to(case, "toolkit"), related=site.graph.related_cases(case))
+                     toolkits=site.graph.linking_to(case, "toolkit"), related=site.graph.related_cases(case),
+                     compare_url=relative_url(case.src_uri, "vergelijk/index.md") + f"?casus={case.id}")
 
 
 def instrument_page(site: Site, instrument: Instrument) -> Page:
