@@ -31,7 +31,7 @@ from kennisbank.integration.pages import fill, stub, table_of_contents
 from kennisbank.publish import export
 from kennisbank.publish.feed import feed_xml
 from kennisbank.site.macros import Macros
-from kennisbank.site.pages import all_pages, overviews
+from kennisbank.site.pages import all_pages, overviews, vergelijk
 from kennisbank.site.pages.velden import published_schemas
 from kennisbank.site.printing import with_print_urls
 from kennisbank.site.render import Page
@@ -134,6 +134,8 @@ class Kennisbank:
             files.append(File.generated(config, data_file.src_uri, content=data_file.content))
         files.append(File.generated(config, "feed.xml", content=feed_xml(self.site, base_url)))
         for uri, text in overviews.index_files(self.site).items():  # what the filter script of an overview reads
+            files.append(File.generated(config, uri, content=text))
+        for uri, text in vergelijk.data_files(self.site).items():  # what /vergelijk/ reads of each chosen case
             files.append(File.generated(config, uri, content=text))
         return rendercache.start_build(files, config)  # serve: empty the store if the site changed
 

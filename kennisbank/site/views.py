@@ -150,13 +150,14 @@ class Views:
         return [Link(str(value))]
 
     @staticmethod
-    def period(periode: dict) -> str:
+    def period(periode: dict, with_duration: bool = True) -> str:
         """'oktober 2023 – september 2025 (2 jaar)': the duration derived from the period (doorlooptijd)."""
         start = dutch_date(periode["start"])
         if not periode.get("eind"):
             return f"{start} – heden"
         months = Casus(id="", path="", periode=periode).doorlooptijd
-        return f"{start} – {dutch_date(periode['eind'])}" + (f" ({duration(months)})" if months else "")
+        shown = f" ({duration(months)})" if months and with_duration else ""
+        return f"{start} – {dutch_date(periode['eind'])}{shown}"
 
     # -- the evaluation of a case -----------------------------------------------
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from kennisbank.graph import Site
 from kennisbank.site.pages import (citydeals, goede_praktijken, items, kaart, monitor, onderhoud, oogst, opendata,
-                                   overviews, problemen, sturing, terms, themas, velden)
+                                   overviews, problemen, sturing, terms, themas, velden, vergelijk)
 from kennisbank.site.render import Page
 
 GENERATORS = [items, terms, themas, citydeals, overviews, sturing, kaart, oogst, goede_praktijken, monitor, opendata,
-              velden, onderhoud, problemen]
+              velden, vergelijk, onderhoud, problemen]
 
 
 def all_pages(site: Site) -> list[Page]:
