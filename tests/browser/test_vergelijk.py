@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from ..helpers import read_fixture_content
@@ -104,7 +105,7 @@ def test_the_selection_downloads_as_csv(page, fixture_url):
     compared(page, fixture_url, DORDRECHT, HILVERSUM)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download als CSV").click()
-    text = open(download.value.path(), encoding="utf-8-sig").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     records = list(csv.reader(io.StringIO(text)))
     assert records[0] == ["Kenmerk", CORPUS.cases[DORDRECHT].titel, CORPUS.cases[HILVERSUM].titel]
     assert [record[0] for record in records[1:]] == ["Adres", *ROWS]
