@@ -358,8 +358,8 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     reference, problems = load_reference(root)
     confirmed, address_problems = privacy.confirmed_addresses(root)
     problems += address_problems
-    corpus = Corpus(root=str(root), reference=reference)
     site_url = site_url_of(root) if site_url is None else site_url
+    corpus = Corpus(root=str(root), reference=reference, site_url=site_url)
 
     # Pass 1: every file on its own.
     items: dict[tuple[str, str], _File] = {}

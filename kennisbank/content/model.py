@@ -218,6 +218,7 @@ class Corpus:
     problems: list = field(default_factory=list)
     # Things to look at that keep no file off the site, e.g. a legal basis not checked for a year (legal.py).
     warnings: list = field(default_factory=list)
+    site_url: str = ""  # the public address (mkdocs.yml site_url): absolute links in linked data and exports
 
     def entities(self) -> Iterator[Entity]:
         yield from self.cases.values()

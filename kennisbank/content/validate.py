@@ -307,9 +307,9 @@ def evaluation_problems(case: Casus, source: Source) -> list[Problem]:
             "veld 'kosten': geef een 'bedrag' of een bandbreedte met 'bedrag_min' en 'bedrag_max', niet allebei"))
     elif ("bedrag_min" in costs) != ("bedrag_max" in costs):
         given = "bedrag_min" if "bedrag_min" in costs else "bedrag_max"
-        missing = "bedrag_max" if given == "bedrag_min" else "bedrag_min"
+        other = "bedrag_max" if given == "bedrag_min" else "bedrag_min"
         problems.append(Problem(source.path, source.line(("kosten", given)),
-            f"veld 'kosten.{given}' staat er zonder 'kosten.{missing}': een bandbreedte heeft beide"))
+            f"veld 'kosten.{given}' staat er zonder 'kosten.{other}': een bandbreedte heeft beide"))
     elif costs.get("bedrag_min", 0) > costs.get("bedrag_max", 0):
         problems.append(Problem(source.path, source.line(("kosten", "bedrag_min")),
             f"veld 'kosten.bedrag_min' ({costs['bedrag_min']}) is groter dan 'kosten.bedrag_max' ({costs['bedrag_max']})"))

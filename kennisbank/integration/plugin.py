@@ -155,6 +155,8 @@ class Kennisbank:
             page.meta["title"] = str(escape(generated.title))
             if generated.description:
                 page.meta["description"] = str(escape(" ".join(generated.description.split())))
+            if generated.head:  # its schema.org JSON-LD, written into <head> by docs/overrides/main.html
+                page.meta["kb_head"] = generated.head
             if generated.search in ("lijst", "nee"):  # a list gets one short entry from search.rewrite_index
                 page.meta["search"] = {"exclude": True}
             return markdown

@@ -34,6 +34,7 @@ from kennisbank.content.model import ENTITY_TYPES, Casus, Entity, Instrument
 from kennisbank.content.registry import TAXONOMY, Declared, relations
 from kennisbank.content.validate import load_schema
 from kennisbank.graph import Site
+from kennisbank.publish import linkeddata
 from kennisbank.publish.schemas import GEOJSON_PROPERTIES, csv_columns, exported_fields, record_schema, schema
 from kennisbank.publish.urls import page_url
 
@@ -263,6 +264,8 @@ def relaties_json(site: Site, base_url: str, built: datetime) -> dict:
 
 # -- the files ----------------------------------------------------------------------
 
+CATALOGUE = "catalogus.jsonld"  # DCAT catalogue of the files below, for data.overheid.nl (linkeddata.py)
+
 # file name in /data/ -> (schema name, what it holds)
 EXPORTS = {
     "cases.json": ("cases", "Alle casussen met hun kenmerken en verwijzingen"),
@@ -291,6 +294,7 @@ def files(site: Site, site_url: str, built: datetime | None = None) -> list[Data
         "relaties.json": _json(relaties_json(site, base_url, built)),
     }
     result = [DataFile(f"{FOLDER}/{name}", text) for name, text in content.items()]
+    result.append(DataFile(f"{FOLDER}/{CATALOGUE}", _json(linkeddata.catalogue(site, base_url, built, EXPORTS))))
     result += [DataFile(f"{FOLDER}/{name}.schema.json", _json(schema(name)))
                for name in sorted({schema_name for schema_name, _ in EXPORTS.values()})]
     return result

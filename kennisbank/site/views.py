@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from kennisbank.content.dates import dutch_date
 from kennisbank.content.model import ENTITY_TYPES, Casus, Entity, Instrument
 from kennisbank.content.registry import TAXONOMY, Declared, declared_fields
 from kennisbank.content.validate import load_schema
 from kennisbank.graph import Site
-from kennisbank.site.render import Page, PageContext, render
+from kennisbank.site.render import Page, PageContext, json_ld, render
 
 
 @dataclass(frozen=True)
@@ -253,8 +255,13 @@ class Views:
 
 
 def make_page(site: Site, template: str, src_uri: str, title: str, *, description: str = "",
-              source: str | None = None, search: str = "lijst", **context: Any) -> Page:
-    """A generated page from a page template (``pages/<name>.html``), which sees ``kb``, ``page`` and ``title``."""
+              source: str | None = None, search: str = "lijst", linked_data: dict | None = None,
+              **context: Any) -> Page:
+    """A generated page from a page template (``pages/<name>.html``), which sees ``kb``, ``page`` and ``title``.
+
+    ``linked_data``: its schema.org JSON-LD (publish/linkeddata.py), for the page's head.
+    """
     page = PageContext(src_uri)
     html = render(template, page, kb=Views(site, page), title=title, **context)
-    return Page(src_uri, title, html, page.prose_parts, description=description, source=source, search=search)
+    return Page(src_uri, title, html, page.prose_parts, description=description, source=source, search=search,
+                head=json_ld(linked_data) if linked_data else Markup(""))
