@@ -9,6 +9,7 @@ case has (Opgave, Aanpak, Resultaten, Lessen). The same seed gives the same corp
 from __future__ import annotations
 
 import random
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,7 +235,8 @@ def write_instruments(root: Path, reference: Reference, count: int, rng: random.
                          "geraadpleegd": "2026-10-01"}],
         }
         if wet:
-            data["wettelijke_basis"] = [{"wet": wet, "artikel": artikel, "url": "https://wetten.overheid.nl/",
+            identifier = f"BWBR{zlib.crc32(slug.encode()) % 10_000_000:07d}"  # stable, and leaves rng's sequence alone
+            data["wettelijke_basis"] = [{"wet": wet, "artikel": artikel, "identificatie": identifier,
                                          "gecontroleerd": "2026-10-01"}]
         if rng.random() < 0.3:
             data["citydeals"] = rng.sample(reference.citydeals, 1)

@@ -61,6 +61,14 @@ TOOLKIT = {
 }
 
 
+# data/keuzehulp.yml of a project without the site's instruments (Project.create): questions, no instruments.
+KEUZEHULP = """- id: probleem
+  vraag: Wat is het probleem?
+  antwoorden:
+    - {id: leegstand, antwoord: Leegstand}
+    - {id: verloedering, antwoord: Verloedering}
+"""
+
 # Literal files for the tests that count lines (tests/test_bad_input.py, tests/test_cli.py): the line of
 # each field is fixed. Other tests build their content with case(), instrument() and toolkit().
 VALID_CASE = """---
@@ -193,6 +201,8 @@ class Project:
         if content is not None:
             for folder in ("cases", "instrumenten"):
                 shutil.copytree(content / folder, root / folder, dirs_exist_ok=True)
+        else:  # the site's decision aid names the site's instruments; a project without them asks plain questions
+            (root / "data" / "keuzehulp.yml").write_text(KEUZEHULP, encoding="utf-8")
         return cls(root)
 
     def write(self, relative: str, text: str | bytes) -> Path:

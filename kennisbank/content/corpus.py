@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from kennisbank.content import clock, dates, drafts, legal, links, media, privacy, published, redirects
+from kennisbank.content import clock, dates, drafts, keuzehulp, legal, links, media, privacy, published, redirects
 from kennisbank.content.body import Body, body_problems, scan
 from kennisbank.content.model import ENTITY_TYPES, Corpus, Reference
 from kennisbank.content.problems import Problem, allowed_values, suggestion
@@ -44,7 +44,7 @@ DATA_FILES = {
     "deal": "deal", "themas": "themas", "inzichten": "inzichten", "doelen": "doelen", "fasen": "fasen",
     "werkvormen": "termen", "begeleiden": "termen", "onderwerpen": "termen", "opgaven": "termen",
     "rollen": "rollen", "sturing": "sturing", "steden": "steden", "partners": "partners",
-    "citydeals": "citydeals", "ijkmomenten": "ijkmomenten",
+    "citydeals": "citydeals", "ijkmomenten": "ijkmomenten", "keuzehulp": "keuzehulp",
 }
 # Other files in data/, each read by its own module: confirmed functional addresses (privacy.py).
 OTHER_DATA_FILES = {"functieadressen": privacy.CONFIRMED_FILE}
@@ -56,6 +56,10 @@ DATA_REFERENCES = {("partners", "stad"): "steden", ("citydeals", "themas"): "the
 CONTENT_FOLDERS = {kind: cls.source_folder for kind, cls in ENTITY_TYPES.items()}
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# File names whose address a generated page already has: kind -> name -> what lives there.
+RESERVED = {"instrument": {"kiezen": "de keuzehulp (/instrumenten/kiezen/)",
+                           "pagina": "de pagina's van het overzicht (/instrumenten/pagina/2/)"},
+            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)"}}
 DOCS_DIR = "docs"  # hand-written pages (MkDocs' docs_dir in mkdocs.yml)
 
 
@@ -369,6 +373,9 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
         cls = ENTITY_TYPES[kind]
         for path in (files or {}).get(kind) or _content_files(root, folder):
             item = _read(path, _relative(path, root), kind)
+            if item.slug in RESERVED.get(kind, {}):
+                item.problems.append(Problem(item.source.path, 1, f"de naam '{item.slug}' is al in gebruik voor "
+                                             f"{RESERVED[kind][item.slug]}; kies een andere bestandsnaam"))
             if not SLUG.match(item.slug):
                 item.problems.append(Problem(item.source.path, 1,
                     f"bestandsnaam '{path.name}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
@@ -474,6 +481,10 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
 
     for key, item in items.items():
         problems += item.problems + second.get(key, [])
+    if "keuzehulp" not in reference.broken:  # the decision aid names instruments (keuzehulp.py)
+        published_instruments = {slug for (kind, slug) in items if kind == "instrument" and (kind, slug) not in failed
+                                 and (include_drafts or slug not in draft_slugs[kind])}
+        problems += keuzehulp.problems(root, list(reference["keuzehulp"].values()), published_instruments)
 
     for key, entity in entities.items():
         if key in failed or not (include_drafts or not entity.concept):
