@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .helpers import Project, case, instrument, soup, toolkit
 
@@ -43,6 +44,11 @@ def site(tmp_path_factory) -> Path:
     project.write("instrumenten/toolkits/vies.md", toolkit(
         titel=NASTY, samenvatting=SUMMARY, stappen=[{"titel": NASTY, "toelichting": NASTY, "instrumenten": ["vies"]}],
         instrumenten=["vies"], cases=["vies"], contact={"naam": NASTY, "organisatie": NASTY}, oogst="2025-q4"))
+    project.write("data/keuzehulp.yml", yaml.safe_dump([{
+        "id": "probleem", "vraag": NASTY, "uitleg": NASTY,
+        "antwoorden": [{"id": "vies", "antwoord": NASTY, "kort": "kort", "uitleg": NASTY, "instrumenten": ["vies"],
+                        "advies": NASTY},
+                       {"id": "schoon", "antwoord": "Iets anders"}]}], allow_unicode=True))
     return project.built()
 
 
@@ -70,7 +76,7 @@ def test_no_element_attribute_or_script_comes_from_contributor_text(site):
                                  "toolkits", "steden/dordrecht", "themas/vastgoed", "fasen/oogsten", "status/lopend",
                                  "partners/bzk", "city-deals/zicht-op-ondermijning", "oogst/2025-q4",
                                  "goede-praktijken", "kaart", "soorten/juridisch", "sturing/reguleren", "onderhoud",
-                                 ""])
+                                 "instrumenten/kiezen", "instrumenten/kiezen/vies", ""])
 def test_the_text_appears_literally_on_every_kind_of_page(site, url):
     text = " ".join(soup(site / url / "index.html").get_text(" ").split())
     assert NASTY in text, url

@@ -144,3 +144,23 @@ def test_without_javascript_it_explains_and_links(browser, fixture_url):
     assert links.count() == len(CORPUS.cases)
     assert links.first.get_attribute("href").startswith("?casus=")
     context.close()
+
+
+def test_the_comparison_and_the_decision_aid_pass_axe_in_both_palettes(browser, fixture_url):
+    from .site_tour import PALETTES, axe_violations
+
+    report = []
+    for scheme, material in PALETTES.values():
+        context = browser.new_context(locale="nl-NL", color_scheme=scheme)
+        page = context.new_page()
+        for url in (f"vergelijk/?casus={DORDRECHT}&casus={HILVERSUM}&casus={UTRECHT}", "instrumenten/kiezen/",
+                    "instrumenten/kiezen/leegstand/eigenaar-werkt-mee/gemeente-bezit/plan/urgent/", "cases/"):
+            page.goto(fixture_url + url)
+            if url.startswith("vergelijk"):
+                page.wait_for_selector(".kb-vergelijk[data-kb-klaar]", state="attached")
+            if url == "cases/":
+                page.wait_for_selector(".kb-overzicht[data-kb-klaar]", state="attached")
+                page.locator("label.kb-vergelijk-keuze input").first.check()  # the bar at the bottom, too
+            report += [f"{url} ({material}): {violation}" for violation in axe_violations(page)]
+        context.close()
+    assert report == []
