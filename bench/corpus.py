@@ -350,4 +350,19 @@ def generate(root: Path, cases: int, instruments: int | None = None, seed: int =
     case_ids = write_cases(root, reference, cases, instrument_ids, rng)
     toolkits = max(1, cases // 100)
     write_toolkits(root, reference, toolkits, instrument_ids, case_ids, rng)
+    write_keuzehulp(root, instrument_ids, random.Random(seed + 1))
     return {"cases": len(case_ids), "instruments": len(instrument_ids), "toolkits": toolkits}
+
+
+def write_keuzehulp(root: Path, instruments: list[str], rng: random.Random) -> None:
+    """data/keuzehulp.yml with the site's questions, its answers naming generated instruments (64 routes)."""
+    path = root / "data" / "keuzehulp.yml"
+    questions = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    for question in questions:
+        for answer in question["antwoorden"]:
+            for key in ("instrumenten", "zonder"):
+                if key in answer:
+                    answer[key] = rng.sample(instruments, min(len(instruments), len(answer[key])))
+            if "zonder" in answer and "instrumenten" in answer:
+                answer["zonder"] = [i for i in answer["zonder"] if i not in answer["instrumenten"]]
+    path.write_text(yaml.safe_dump(questions, allow_unicode=True, sort_keys=False), encoding="utf-8")

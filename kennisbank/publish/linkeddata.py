@@ -85,6 +85,8 @@ def case(site: Site, item: Casus, base_url: str) -> dict[str, Any]:
                                  "url": page_url(base_url, instruments[i])}
                                 for i in item.instrumenten if i in instruments],
                   "keywords": [site.graph.label(TAXONOMY["onderwerpen"], term) for term in item.onderwerpen]})
+    if item.voorbeeld:  # examples are marked wherever they appear
+        found["creativeWorkStatus"] = "Illustratief voorbeeld: beschrijft geen echt project"
     if item.periode:
         found["temporalCoverage"] = f"{item.periode['start']}/{item.periode.get('eind', '..')}"
     return found

@@ -69,7 +69,8 @@ def _advice(site: Site, page_uri: str, ids: list[str]) -> list[Advice]:
             instrument, f"trede {step.get('trede', '?')} van {len(ladder)}: {step.get('naam', instrument.sturing)}",
             when_to_use(instrument),
             [Link(legal_basis_label(basis), basis.get("url")) for basis in instrument.wettelijke_basis],
-            [Link(case.title, relative_url(page_uri, case.src_uri)) for case in cases[:CASES_SHOWN]],
+            [Link(case.title, relative_url(page_uri, case.src_uri),
+                  "voorbeeld" if getattr(case, "voorbeeld", False) else "") for case in cases[:CASES_SHOWN]],
             max(0, len(cases) - CASES_SHOWN)))
     return found
 
