@@ -9,6 +9,7 @@ case has (Opgave, Aanpak, Resultaten, Lessen). The same seed gives the same corp
 from __future__ import annotations
 
 import random
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,7 +235,8 @@ def write_instruments(root: Path, reference: Reference, count: int, rng: random.
                          "geraadpleegd": "2026-10-01"}],
         }
         if wet:
-            data["wettelijke_basis"] = [{"wet": wet, "artikel": artikel, "url": "https://wetten.overheid.nl/",
+            identifier = f"BWBR{zlib.crc32(slug.encode()) % 10_000_000:07d}"  # stable, and leaves rng's sequence alone
+            data["wettelijke_basis"] = [{"wet": wet, "artikel": artikel, "identificatie": identifier,
                                          "gecontroleerd": "2026-10-01"}]
         if rng.random() < 0.3:
             data["citydeals"] = rng.sample(reference.citydeals, 1)
@@ -288,11 +290,33 @@ def write_cases(root: Path, reference: Reference, count: int, instruments: list[
             data["citydeals"] = rng.sample(reference.citydeals, 1)
         if fase == "oogsten":
             data["oogst"] = rng.choice(reference.ijkmomenten)
+        if fase == "oogsten" or rng.random() < 0.5:  # the evaluation: required from oogsten on (issue 16)
+            data.update(evaluation(rng, reference.steden[stad], used))
         body = case_body(rng, reference.steden[stad], straat, f"de {used[0].replace('-', ' ')}")
         slug = _slug(titel)
         (folder / f"{slug}.md").write_text(_front_matter(data) + body, encoding="utf-8")
         ids.append(slug)
     return ids
+
+
+def evaluation(rng: random.Random, city: str, instruments: list[str]) -> dict:
+    """Succesfactoren, knelpunten, kosten, juridische aspecten and overdraagbaarheid of a generated case."""
+    low = rng.randint(2, 40) * 10000
+    costs: dict = ({"bedrag": low} if rng.random() < 0.5 else {"bedrag_min": low, "bedrag_max": low + 100000})
+    costs["betaald_door"] = [f"Gemeente {city}"] + (["Rijk (Volkshuisvestingsfonds)"] if rng.random() < 0.3 else [])
+    return {
+        "succesfactoren": rng.sample(["Een vaste projectleider kende de eigenaren persoonlijk.",
+                                      "Een actuele monitor liet zien welke panden de sleutel waren.",
+                                      "Ondernemers en eigenaren zaten vanaf het begin aan tafel."], 2),
+        "knelpunten": rng.sample(["Eigenaren waren moeilijk te bereiken.", "De businesscase sloot maar net.",
+                                  "Juridische vragen vertraagden de aanpak."], 1),
+        "kosten": costs,
+        "juridische_aspecten": {"tekst": "De gemeente legde de juridische grondslag vooraf vast.",
+                                "instrumenten": instruments[:1]},
+        "overdraagbaarheid": {"voorwaarden": ["Een actuele monitor van vastgoed en leegstand."],
+                              "stadsgrootte": rng.sample(["klein", "middelgroot", "groot"], 2),
+                              "capaciteit": "Een projectleider twee dagen per week."},
+    }
 
 
 def write_toolkits(root: Path, reference: Reference, count: int, instruments: list[str], cases: list[str],
@@ -326,4 +350,19 @@ def generate(root: Path, cases: int, instruments: int | None = None, seed: int =
     case_ids = write_cases(root, reference, cases, instrument_ids, rng)
     toolkits = max(1, cases // 100)
     write_toolkits(root, reference, toolkits, instrument_ids, case_ids, rng)
+    write_keuzehulp(root, instrument_ids, random.Random(seed + 1))
     return {"cases": len(case_ids), "instruments": len(instrument_ids), "toolkits": toolkits}
+
+
+def write_keuzehulp(root: Path, instruments: list[str], rng: random.Random) -> None:
+    """data/keuzehulp.yml with the site's questions, its answers naming generated instruments (64 routes)."""
+    path = root / "data" / "keuzehulp.yml"
+    questions = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    for question in questions:
+        for answer in question["antwoorden"]:
+            for key in ("instrumenten", "zonder"):
+                if key in answer:
+                    answer[key] = rng.sample(instruments, min(len(instruments), len(answer[key])))
+            if "zonder" in answer and "instrumenten" in answer:
+                answer["zonder"] = [i for i in answer["zonder"] if i not in answer["instrumenten"]]
+    path.write_text(yaml.safe_dump(questions, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -65,8 +65,8 @@ def github_escape_property(text: str) -> str:
     return github_escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(path: str, problem: Problem) -> str:
-    return (f"::error file={github_escape_property(path)},line={problem.line}::"
+def github_annotation(path: str, problem: Problem, level: str = "error") -> str:
+    return (f"::{level} file={github_escape_property(path)},line={problem.line}::"
             f"{github_escape_data(problem.message)}")
 
 
@@ -106,16 +106,25 @@ def check(args: argparse.Namespace) -> int:
                   file=sys.stderr)
     corpus = load_corpus(root, with_dates=False)
     problems = [p for p in corpus.problems if not args.paths or _wanted(p.path, selected)]
-    for problem in problems:
-        shown = os.path.relpath(root / problem.path) if args.root != "." else problem.path
-        if args.format == "github":
-            print(github_annotation(Path(shown).as_posix(), problem))
-        else:
-            print(f"{Path(shown).as_posix()}:{problem.line}: {problem.message}")
+    warnings = [w for w in corpus.warnings if not args.paths or _wanted(w.path, selected)]
+    for level, found in (("error", problems), ("warning", warnings)):
+        for problem in found:
+            shown = os.path.relpath(root / problem.path) if args.root != "." else problem.path
+            if args.format == "github":
+                print(github_annotation(Path(shown).as_posix(), problem, level))
+            else:
+                print(f"{Path(shown).as_posix()}:{problem.line}: {problem.message}")
     files = len({problem.path for problem in problems})
+    if warnings:
+        count = "1 waarschuwing" if len(warnings) == 1 else f"{len(warnings)} waarschuwingen"
+        effect = (" (met --streng telt elke waarschuwing als probleem)" if args.streng
+                  else ": die houden niets van de site, maar kijk ze na (met --streng tellen ze als problemen)")
+        print(count + effect, file=sys.stderr)
     if problems:
         count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
         print(f"{count} gevonden in {files} bestand{'en' if files != 1 else ''}", file=sys.stderr)
+        return 1
+    if warnings and args.streng:
         return 1
     print(f"Geen problemen gevonden ({len(corpus.cases)} casussen, {len(corpus.instrumenten)} instrumenten, "
           f"{len(corpus.toolkits)} toolkits; concepten tellen niet mee)", file=sys.stderr)
@@ -182,13 +191,19 @@ def parser() -> argparse.ArgumentParser:
         description="Controleer casussen, instrumenten, toolkits en referentiedata tegen de schema's en elkaar. "
                     "Elk probleem komt op een eigen regel als 'bestand:regel: melding'. Verwijzingen worden altijd "
                     "tegen de hele kennisbank gecontroleerd, ook als u alleen bepaalde bestanden noemt. "
-                    "Afsluitcode: 0 zonder problemen, 1 bij problemen, 2 bij een verkeerd commando.")
+                    "Een waarschuwing (regel met 'waarschuwing:') houdt niets van de site: wat nagekeken moet worden, zoals "
+                    "een wettelijke basis die langer dan 12 maanden niet is gecontroleerd. "
+                    "Afsluitcode: 0 zonder problemen, 1 bij problemen (of bij waarschuwingen met --streng), 2 bij een "
+                    "verkeerd commando.")
     check_parser.add_argument("paths", nargs="*", metavar="PAD",
                               help="bestanden of mappen om te controleren (standaard: alles)")
     check_parser.add_argument("--root", default=".", help="map van de kennisbank (standaard: de huidige map)")
     check_parser.add_argument("--format", choices=("tekst", "github"), default="tekst",
                               help="'tekst' (standaard): bestand:regel: melding; 'github': meldingen als "
                                    "annotaties in een GitHub-workflow")
+    check_parser.add_argument("--streng", action="store_true",
+                              help="waarschuwingen (zoals een wettelijke basis die langer dan 12 maanden niet is "
+                                   "gecontroleerd) tellen als problemen: afsluitcode 1")
     check_parser.set_defaults(run=check)
 
     new_parser = commands.add_parser(

@@ -31,6 +31,21 @@ CASE = {
     "stad": "dordrecht", "themas": ["vastgoed"], "fase": "groeien", "status": "lopend",
     "periode": {"start": "2024-01"}, "contact": {"organisatie": "Gemeente Dordrecht"}, "bijgewerkt": "2026-01-15",
 }
+# The evaluation a case must have from the phase oogsten on; case() adds it to a case in that phase.
+EVALUATION = {
+    "succesfactoren": ["Een vaste projectleider kende de eigenaren."],
+    "knelpunten": ["Eigenaren waren moeilijk te bereiken."],
+    "kosten": {"bedrag": 100000, "betaald_door": ["Gemeente Dordrecht"]},
+    "juridische_aspecten": {"tekst": "Geen bijzondere juridische vragen."},
+    "overdraagbaarheid": {"voorwaarden": ["Een actuele monitor van leegstand."]},
+}
+# The same as YAML lines, for the literal files (put it before 'contact:').
+EVALUATION_YAML = """succesfactoren: [Een vaste projectleider kende de eigenaren.]
+knelpunten: [Eigenaren waren moeilijk te bereiken.]
+kosten: {bedrag: 100000, betaald_door: [Gemeente Dordrecht]}
+juridische_aspecten: {tekst: Geen bijzondere juridische vragen.}
+overdraagbaarheid: {voorwaarden: [Een actuele monitor van leegstand.]}
+"""
 CASE_BODY = "## Opgave\n\nTekst.\n\n## Aanpak\n\nTekst.\n\n## Resultaten\n\nTekst.\n\n## Lessen\n\nTekst.\n"
 INSTRUMENT = {
     "naam": "Proefinstrument", "samenvatting": "Een korte samenvatting van dit proefinstrument voor de tests.",
@@ -45,6 +60,14 @@ TOOLKIT = {
     "instrumenten": ["proefinstrument"], "bijgewerkt": "2026-01-15",
 }
 
+
+# data/keuzehulp.yml of a project without the site's instruments (Project.create): questions, no instruments.
+KEUZEHULP = """- id: probleem
+  vraag: Wat is het probleem?
+  antwoorden:
+    - {id: leegstand, antwoord: Leegstand}
+    - {id: verloedering, antwoord: Verloedering}
+"""
 
 # Literal files for the tests that count lines (tests/test_bad_input.py, tests/test_cli.py): the line of
 # each field is fixed. Other tests build their content with case(), instrument() and toolkit().
@@ -112,8 +135,12 @@ def front_matter(fields: dict, body: str = "") -> str:
 
 
 def case(body: str = CASE_BODY, **fields) -> str:
-    """A valid case file; keyword arguments replace or add fields (None leaves a field out)."""
-    return front_matter(_merged(CASE, fields), body)
+    """A valid case file; keyword arguments replace or add fields (None leaves a field out).
+
+    In the phase oogsten it has the evaluation fields (``EVALUATION``) unless they are given.
+    """
+    base = {**CASE, **EVALUATION} if fields.get("fase") == "oogsten" else CASE
+    return front_matter(_merged(base, fields), body)
 
 
 def instrument(body: str = INSTRUMENT_BODY, **fields) -> str:
@@ -174,6 +201,8 @@ class Project:
         if content is not None:
             for folder in ("cases", "instrumenten"):
                 shutil.copytree(content / folder, root / folder, dirs_exist_ok=True)
+        else:  # the site's decision aid names the site's instruments; a project without them asks plain questions
+            (root / "data" / "keuzehulp.yml").write_text(KEUZEHULP, encoding="utf-8")
         return cls(root)
 
     def write(self, relative: str, text: str | bytes) -> Path:

@@ -15,7 +15,7 @@ from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.site.pages import problemen
 
-from .helpers import VALID_CASE, VALID_INSTRUMENT
+from .helpers import EVALUATION_YAML, VALID_CASE, VALID_INSTRUMENT
 
 SITE_URL = "https://citydeal-dynamische-binnensteden.github.io/kennisbank/"
 
@@ -181,7 +181,8 @@ def test_a_broken_data_file_gives_its_own_problems_first_and_one_line_for_the_fi
     ijkmomenten = project.root / "data" / "ijkmomenten.yml"
     ijkmomenten.write_text(ijkmomenten.read_text(encoding="utf-8").replace("'2024-12-31'", "'2024-02-30'"),
                            encoding="utf-8")
-    oogst = VALID_CASE.replace("fase: groeien", "fase: oogsten").replace("contact:", "oogst: 2024-q4\ncontact:")
+    oogst = VALID_CASE.replace("fase: groeien", "fase: oogsten").replace("contact:",
+                                                                         EVALUATION_YAML + "oogst: 2024-q4\ncontact:")
     for number in range(5):
         project.write(f"cases/oogst-{number}.md", oogst)
     project.write("instrumenten/proefinstrument.md", VALID_INSTRUMENT)

@@ -14,7 +14,7 @@ import pytest
 from kennisbank.cli import github_annotation, github_escape_data, github_escape_property
 from kennisbank.content.problems import Problem
 
-from .helpers import ROOT, VALID_CASE, VALID_INSTRUMENT
+from .helpers import KEUZEHULP, ROOT, VALID_CASE, VALID_INSTRUMENT
 from .test_bad_input import BAD_INPUT, case_with
 
 KENNISBANK = shutil.which("kennisbank", path=str(Path(sys.executable).parent)) or "kennisbank"
@@ -23,10 +23,10 @@ KENNISBANK = shutil.which("kennisbank", path=str(Path(sys.executable).parent)) o
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,:\r\n]+),line=(?P<line>[1-9][0-9]*)::(?P<message>[^\r\n]*)$")
 
 
-def kennisbank(root: Path, *args: str) -> subprocess.CompletedProcess:
+def kennisbank(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The installed console script, run in ``root`` as a contributor would."""
     return subprocess.run([KENNISBANK, *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1"})
+                          env={**os.environ, "NO_COLOR": "1", **(env or {})})
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def with_templates(project):
 def test_check_passes_on_the_real_content():
     result = kennisbank(ROOT, "check")
     assert result.returncode == 0, result.stdout
-    assert result.stdout == ""
+    assert all(": waarschuwing: " in line for line in result.stdout.splitlines()), result.stdout  # only warnings
     assert "Geen problemen gevonden" in result.stderr
 
 
@@ -119,6 +119,7 @@ def test_check_reads_a_thousand_files_in_one_run(tmp_path):
     """Not timed (see BENCHMARKS/the report for figures): 1,000 cases in one run, all counted."""
     for folder in ("data",):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "data" / "keuzehulp.yml").write_text(KEUZEHULP, encoding="utf-8")  # no instruments here
     (tmp_path / "cases").mkdir()
     for number in range(1000):
         (tmp_path / "cases" / f"casus-{number}.md").write_text(VALID_CASE, encoding="utf-8")

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .helpers import Project, case, instrument, soup, toolkit
 
@@ -29,15 +30,25 @@ def site(tmp_path_factory) -> Path:
         "## Opgave\n\nTekst.\n\n## Aanpak\n\nAanpak.\n\n## Resultaten\n\nResultaat.\n\n## Lessen\n\nLes.\n",
         titel=NASTY, samenvatting=SUMMARY, fase="oogsten", oogst="2025-q4", instrumenten=["vies"],
         contact={"naam": NASTY, "organisatie": NASTY}, goede_praktijk={"reden": NASTY, "sinds": "2025-q4"},
-        resultaten=["vastgoed-1"], citydeals=["zicht-op-ondermijning"], partners=["bzk"]))
+        resultaten=["vastgoed-1"], citydeals=["zicht-op-ondermijning"], partners=["bzk"],
+        succesfactoren=[NASTY], knelpunten=[NASTY],
+        kosten={"bedrag": 1000, "betaald_door": [NASTY], "financieringsinstrumenten": ["vies"], "toelichting": NASTY},
+        juridische_aspecten={"tekst": NASTY, "instrumenten": ["vies"]},
+        overdraagbaarheid={"voorwaarden": [NASTY], "capaciteit": NASTY}))
     project.write("instrumenten/vies.md", instrument(
         naam=NASTY, samenvatting=SUMMARY, status="nieuw", oogst="2025-q4",
-        wettelijke_basis=[{"wet": NASTY, "artikel": NASTY, "url": "https://example.org/wet", "gecontroleerd": "2026-01-01"}],
+        wettelijke_basis=[{"wet": NASTY, "artikel": NASTY, "identificatie": "BWBR0001941", "url": "https://example.org/wet",
+                           "gecontroleerd": "2026-01-01"}],
         bronnen=[{"titel": NASTY, "url": "https://example.org/bron", "geraadpleegd": "2026-01-01"}],
         beoordeeld_door={"rol": NASTY, "datum": "2026-01-02"}))
     project.write("instrumenten/toolkits/vies.md", toolkit(
         titel=NASTY, samenvatting=SUMMARY, stappen=[{"titel": NASTY, "toelichting": NASTY, "instrumenten": ["vies"]}],
         instrumenten=["vies"], cases=["vies"], contact={"naam": NASTY, "organisatie": NASTY}, oogst="2025-q4"))
+    project.write("data/keuzehulp.yml", yaml.safe_dump([{
+        "id": "probleem", "vraag": NASTY, "uitleg": NASTY,
+        "antwoorden": [{"id": "vies", "antwoord": NASTY, "kort": "kort", "uitleg": NASTY, "instrumenten": ["vies"],
+                        "advies": NASTY},
+                       {"id": "schoon", "antwoord": "Iets anders"}]}], allow_unicode=True))
     return project.built()
 
 
@@ -49,6 +60,10 @@ def test_no_element_attribute_or_script_comes_from_contributor_text(site):
     for path in pages(site):
         found = soup(path)
         for script in found.find_all("script"):
+            if script.get("type") == "application/ld+json":  # data: the text is there, but cannot end the script
+                assert "<" not in script.string and ">" not in script.string, path
+                json.loads(script.string)
+                continue
             assert "alert" not in (script.string or ""), path
         for element in found.find_all(True):
             assert not (element.name == "b" and element.get_text() == "z"), path
@@ -60,7 +75,8 @@ def test_no_element_attribute_or_script_comes_from_contributor_text(site):
 @pytest.mark.parametrize("url", ["cases/vies", "instrumenten/vies", "toolkits/vies", "cases", "instrumenten",
                                  "toolkits", "steden/dordrecht", "themas/vastgoed", "fasen/oogsten", "status/lopend",
                                  "partners/bzk", "city-deals/zicht-op-ondermijning", "oogst/2025-q4",
-                                 "goede-praktijken", "kaart", "soorten/juridisch", "sturing/reguleren", ""])
+                                 "goede-praktijken", "kaart", "soorten/juridisch", "sturing/reguleren", "onderhoud",
+                                 "instrumenten/kiezen", "instrumenten/kiezen/vies", ""])
 def test_the_text_appears_literally_on_every_kind_of_page(site, url):
     text = " ".join(soup(site / url / "index.html").get_text(" ").split())
     assert NASTY in text, url
@@ -116,3 +132,32 @@ def test_the_search_index_holds_the_text_as_escaped_html(site):
     assert soup(main["title"]).find(True) is None
     assert SUMMARY in soup(main["text"]).get_text()
     assert soup(main["text"]).find(["script", "img", "b"]) is None
+
+
+def test_the_evaluation_appears_literally_on_the_case_page(site):
+    evaluation = soup(site / "cases/vies/index.html").select_one("section.kb-evaluatie")
+    text = " ".join(evaluation.get_text(" ").split())
+    # succesfactoren, knelpunten, betaald door, toelichting, tekst, voorwaarde, capaciteit, and the instrument's
+    # name twice (financing and legal aspects)
+    assert text.count(NASTY) == 9
+
+
+def test_linked_data_holds_the_text_exactly(site):
+    for url, key in (("cases/vies", "name"), ("instrumenten/vies", "name"), ("toolkits/vies", "name")):
+        script = soup(site / url / "index.html").find("script", type="application/ld+json")
+        assert "</" not in script.string and "<script" not in script.string, url
+        data = json.loads(script.string)
+        assert data[key] == NASTY and data["description"] == SUMMARY, url
+    law = json.loads(soup(site / "instrumenten/vies/index.html").find("script", type="application/ld+json").string)
+    assert law["isBasedOn"][0]["name"] == NASTY
+    step = json.loads(soup(site / "toolkits/vies/index.html").find("script", type="application/ld+json").string)
+    assert step["step"][0]["name"] == NASTY and step["step"][0]["text"] == NASTY
+
+
+def test_the_comparison_data_holds_the_text_exactly(site):
+    data = json.loads((site / "vergelijk/vies.json").read_text(encoding="utf-8"))
+    assert data["t"] == NASTY
+    assert data["r"]["succesfactoren"] == [[{"t": NASTY}]]
+    assert data["r"]["juridische_aspecten"][0] == [{"t": NASTY}]
+    compare = soup(site / "vergelijk/index.html")
+    assert compare.find("a", attrs={"data-kb-casus": "vies"}).find_previous("a").get_text() == NASTY

@@ -7,6 +7,8 @@ import pytest
 from kennisbank.content import history
 from kennisbank.content.corpus import load_corpus
 
+from .helpers import EVALUATION_YAML
+
 CASE = """---
 titel: Proefcasus met historie
 samenvatting: Een korte samenvatting van deze proefcasus voor de tests.
@@ -24,7 +26,7 @@ contact:
   organisatie: Gemeente Dordrecht
 oogst: 2024-q4
 bijgewerkt: "2026-01-15"
----
+""" + EVALUATION_YAML + """---
 
 ## Opgave
 

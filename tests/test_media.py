@@ -8,12 +8,12 @@ from bs4 import BeautifulSoup
 from kennisbank.content.corpus import load_corpus
 from kennisbank.content.media import size_text
 
-from .helpers import VALID_CASE, VALID_INSTRUMENT
+from .helpers import EVALUATION_YAML, VALID_CASE, VALID_INSTRUMENT
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(100)
 
 HARVESTED = VALID_CASE.replace("fase: groeien", "fase: oogsten").replace(
-    "contact:", 'historie:\n  - {fase: oogsten, datum: "2024-03-01"}\noogst: 2024-q4\ncontact:').replace(
+    "contact:", EVALUATION_YAML + 'historie:\n  - {fase: oogsten, datum: "2024-03-01"}\noogst: 2024-q4\ncontact:').replace(
     "## Aanpak\n\nTekst.", "## Aanpak\n\nLees [de evaluatie](a/evaluatie-2025.pdf) en [erfpacht](../instrumenten/"
                             "proefinstrument.md)[^1].").replace(
     "## Lessen\n\nTekst.", "## Lessen\n\nKijk naar [de andere casus](andere.md#aanpak) en ![Gevel van het pand](a/gevel.png)"

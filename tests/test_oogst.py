@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from kennisbank.site.sections import section
 
-from .helpers import Project, instrument
+from .helpers import EVALUATION_YAML, Project, instrument
 
 
 def case(titel: str, fase: str, historie: list[tuple[str, str]] | None, *, themas="[vastgoed]", start="2023-07",
@@ -18,6 +18,7 @@ def case(titel: str, fase: str, historie: list[tuple[str, str]] | None, *, thema
     return (f"---\ntitel: {titel}\nsamenvatting: Een korte samenvatting van deze proefcasus voor de tests.\n"
             f"stad: dordrecht\nthemas: {themas}\nfase: {fase}\nstatus: lopend\nperiode:\n  start: \"{start}\"\n"
             + (f"historie:\n{lines}" if lines else "")
+            + (EVALUATION_YAML if fase == "oogsten" else "")
             + f"resultaten: {resultaten}\ncontact:\n  organisatie: Gemeente Dordrecht\n{extra}bijgewerkt: \"2026-01-15\"\n"
             f"---\n\n## Opgave\n\nDe opgave van {titel}.\n\n## Aanpak\n\nDe aanpak van {titel}.\n\n"
             f"## Resultaten\n\n- Resultaat van {titel}.\n\n"

@@ -107,7 +107,7 @@ status: bestaand
 wettelijke_basis:
   - wet: Opiumwet
     artikel: "13b"
-    url: https://wetten.overheid.nl/jci1.3:c:BWBR0001941&artikel=13b
+    identificatie: BWBR0001941
     gecontroleerd: "2026-01-15"
 bronnen:
   - titel: Opiumwet, artikel 13b

@@ -140,6 +140,18 @@
     link.href = new URL(item.u, base).href;
     heading.appendChild(link);
     li.appendChild(heading);
+    if (prefix === "cases" && item.i) {  // "Vergelijk": shown and kept by vergelijk.js, as on the server's cards
+      var box = element("label", "kb-vergelijk-keuze");
+      box.hidden = true;
+      var input = element("input");
+      input.type = "checkbox";
+      input.value = item.i;
+      input.setAttribute("data-kb-titel", item.t);
+      box.appendChild(input);
+      box.appendChild(document.createTextNode(" Vergelijk"));
+      box.appendChild(element("span", "kb-sr-only", " " + item.t));
+      li.appendChild(box);
+    }
     if (item.b.length) {
       var badges = element("ul", "kb-badges");
       badges.setAttribute("aria-label", "Kenmerken");
@@ -255,6 +267,7 @@
       showResults.textContent = "Toon " + countText(found.length, 1).replace(/\. Wis.*$/, "");
     }
     if (updateUrl) writeUrl(chosen);
+    document.dispatchEvent(new CustomEvent("kb:lijst"));  // new cards: vergelijk.js shows their "Vergelijk"
   }
 
   // -- folding the form on a narrow screen --------------------------------------------------------------------

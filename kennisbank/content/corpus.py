@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from kennisbank.content import clock, dates, drafts, links, media, privacy, published, redirects
+from kennisbank.content import clock, dates, drafts, keuzehulp, legal, links, media, privacy, published, redirects
 from kennisbank.content.body import Body, body_problems, scan
 from kennisbank.content.model import ENTITY_TYPES, Corpus, Reference
 from kennisbank.content.problems import Problem, allowed_values, suggestion
@@ -44,7 +44,7 @@ DATA_FILES = {
     "deal": "deal", "themas": "themas", "inzichten": "inzichten", "doelen": "doelen", "fasen": "fasen",
     "werkvormen": "termen", "begeleiden": "termen", "onderwerpen": "termen", "opgaven": "termen",
     "rollen": "rollen", "sturing": "sturing", "steden": "steden", "partners": "partners",
-    "citydeals": "citydeals", "ijkmomenten": "ijkmomenten",
+    "citydeals": "citydeals", "ijkmomenten": "ijkmomenten", "keuzehulp": "keuzehulp",
     # what the search index needs to know of Dutch words (site/search_text.py)
     "zoeken-samenstellingen": "samenstellingen", "zoeken-woordvormen": "woordvormen",
 }
@@ -58,6 +58,10 @@ DATA_REFERENCES = {("partners", "stad"): "steden", ("citydeals", "themas"): "the
 CONTENT_FOLDERS = {kind: cls.source_folder for kind, cls in ENTITY_TYPES.items()}
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# File names whose address a generated page already has: kind -> name -> what lives there.
+RESERVED = {"instrument": {"kiezen": "de keuzehulp (/instrumenten/kiezen/)",
+                           "pagina": "de pagina's van het overzicht (/instrumenten/pagina/2/)"},
+            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)"}}
 DOCS_DIR = "docs"  # hand-written pages (MkDocs' docs_dir in mkdocs.yml)
 
 
@@ -360,16 +364,20 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     reference, problems = load_reference(root)
     confirmed, address_problems = privacy.confirmed_addresses(root)
     problems += address_problems
-    corpus = Corpus(root=str(root), reference=reference)
     site_url = site_url_of(root) if site_url is None else site_url
+    corpus = Corpus(root=str(root), reference=reference, site_url=site_url)
 
     # Pass 1: every file on its own.
     items: dict[tuple[str, str], _File] = {}
+    warnings: list[Problem] = []  # what staff should look at, but keeps no file off the site (legal.py)
     sources: dict[str, dict[str, Source]] = {kind: {} for kind in CONTENT_FOLDERS}
     for kind, folder in CONTENT_FOLDERS.items():
         cls = ENTITY_TYPES[kind]
         for path in (files or {}).get(kind) or _content_files(root, folder):
             item = _read(path, _relative(path, root), kind)
+            if item.slug in RESERVED.get(kind, {}):
+                item.problems.append(Problem(item.source.path, 1, f"de naam '{item.slug}' is al in gebruik voor "
+                                             f"{RESERVED[kind][item.slug]}; kies een andere bestandsnaam"))
             if not SLUG.match(item.slug):
                 item.problems.append(Problem(item.source.path, 1,
                     f"bestandsnaam '{path.name}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
@@ -387,6 +395,10 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
             if item.body is not None:
                 item.problems += body_problems(item.source.path, item.body, cls.sections, cls.singular)
             item.problems += _personal_data(path, item, confirmed)
+            if kind == "instrument" and item.fields_readable:
+                item.problems += legal.link_problems(item.source)
+                if include_drafts or not drafts.is_draft(item.source.data):
+                    warnings += legal.stale_warnings(item.source, clock.today())
             items[kind, item.slug] = item
             sources[kind][item.slug] = item.source
 
@@ -471,6 +483,10 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
 
     for key, item in items.items():
         problems += item.problems + second.get(key, [])
+    if "keuzehulp" not in reference.broken:  # the decision aid names instruments (keuzehulp.py)
+        published_instruments = {slug for (kind, slug) in items if kind == "instrument" and (kind, slug) not in failed
+                                 and (include_drafts or slug not in draft_slugs[kind])}
+        problems += keuzehulp.problems(root, list(reference["keuzehulp"].values()), published_instruments)
 
     for key, entity in entities.items():
         if key in failed or not (include_drafts or not entity.concept):
@@ -484,6 +500,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
         corpus.of_kind(key[0])[key[1]] = entity
     corpus.problems = _with_summaries(sorted(problems, key=_order),
                                       [_dependents_line(name, sorted(paths)) for name, paths in uses_broken.items()])
+    corpus.warnings = sorted(warnings)
     if with_dates:
         dates.apply(corpus)
     return corpus

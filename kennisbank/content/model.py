@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, ClassVar
 
+from kennisbank.content import legal
 from kennisbank.content.registry import ref, refs, value
 
 
@@ -102,11 +103,31 @@ class Casus(Entity):
     onderwerpen: list[str] = refs("onderwerpen", "Onderwerpen", "onderwerp", search="text")
     werkvormen: list[str] = refs("werkvormen", "Werkvormen", "werkvorm")
     citydeals: list[str] = refs("citydeals", "Andere City Deals", "verbonden_met")
+    # The evaluation (issue 16): optional in zaaien, required from oogsten on (validate.py). Shown in its own
+    # section of the case page and on /vergelijk/, not on the card; the duration is derived from periode.
+    succesfactoren: list[str] = value("Succesfactoren", [])
+    knelpunten: list[str] = value("Knelpunten", [])
+    kosten: dict = value("Kosten", {}, within={"financieringsinstrumenten": "instrument"})
+    juridische_aspecten: dict = value("Juridische aspecten", {}, within={"instrumenten": "instrument"})
+    overdraagbaarheid: dict = value("Overdraagbaarheid", {})
     contact: dict = value("Contact", {}, show="contact", card=True)
     locatie: dict | None = value("Locatie")
     historie: list[dict] = value("Historie", [])  # [{fase, datum}], oldest first (history.py)
     goede_praktijk: dict | None = value("Goede praktijk", within={"sinds": "ijkmomenten"})  # set by coalition staff
     voorbeeld: bool = value("Voorbeeld", False)
+
+    EVALUATION: ClassVar[tuple[str, ...]] = ("succesfactoren", "knelpunten", "kosten", "juridische_aspecten",
+                                             "overdraagbaarheid")
+    EVALUATED_FROM: ClassVar[str] = "oogsten"  # the phase from which the evaluation fields are required
+
+    @property
+    def doorlooptijd(self) -> int | None:
+        """Months from the start to the (expected) end of ``periode``, both months counted; None without an end."""
+        start, end = self.periode.get("start"), self.periode.get("eind")
+        if not start or not end:
+            return None
+        (y1, m1), (y2, m2) = (map(int, start.split("-")), map(int, end.split("-")))
+        return (y2 - y1) * 12 + m2 - m1 + 1
 
 
 @dataclass
@@ -131,6 +152,10 @@ class Instrument(Entity):
     citydeals: list[str] = refs("citydeals", "Andere City Deals", "verbonden_met")
     bronnen: list[dict] = value("Bronnen", [])  # [{titel, url, geraadpleegd}]: shown at the end of the page
     beoordeeld_door: dict | None = value("Juridisch nagekeken")  # {rol, datum}: only after a lawyer's review
+
+    def __post_init__(self) -> None:
+        # Every legal basis has a link: its own url, else the deep link made from its identifier (legal.py).
+        self.wettelijke_basis = [{**basis, "url": legal.link(basis)} for basis in self.wettelijke_basis]
 
 
 @dataclass
@@ -191,6 +216,9 @@ class Corpus:
     instrumenten: dict[str, Instrument] = field(default_factory=dict)
     toolkits: dict[str, Toolkit] = field(default_factory=dict)
     problems: list = field(default_factory=list)
+    # Things to look at that keep no file off the site, e.g. a legal basis not checked for a year (legal.py).
+    warnings: list = field(default_factory=list)
+    site_url: str = ""  # the public address (mkdocs.yml site_url): absolute links in linked data and exports
 
     def entities(self) -> Iterator[Entity]:
         yield from self.cases.values()

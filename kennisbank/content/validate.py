@@ -36,6 +36,8 @@ PATTERN_HINTS = {
     "^20[0-9]{2}-(0[1-9]|1[0-2])$": "een maand in de vorm JJJJ-MM, bijvoorbeeld \"2024-05\"",
     "^https://": "een webadres dat begint met https://",
     "^[a-z0-9]+(-[a-z0-9]+)*$": "een id van kleine letters, cijfers en koppeltekens, bijvoorbeeld \"den-haag\"",
+    "^(BWB[RV][0-9]{7}|CVDR[0-9]+(_[0-9]+)?|ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25})$":
+        "een BWBR-nummer (BWBR0001941), CVDR-nummer (CVDR123456) of ECLI (ECLI:NL:RVS:2019:2912)",
 }
 
 
@@ -154,7 +156,9 @@ def _messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
         return [(path, f"{where} bevat een waarde twee keer; laat er één staan")]
     if kind in ("minimum", "maximum"):
         bound = "minimaal" if kind == "minimum" else "maximaal"
-        return [(path, f"{where}: {value} valt buiten Nederland ({bound} {expected})")]
+        if path and path[-1] in ("lat", "lon"):
+            return [(path, f"{where}: {value} valt buiten Nederland ({bound} {expected})")]
+        return [(path, f"{where}: {value} is te {'klein' if kind == 'minimum' else 'groot'} ({bound} {expected})")]
     return [(path, f"{where}: {error.message}")]
 
 
@@ -290,4 +294,43 @@ def consistency_problems(entity: Entity, source: Source, corpus: Corpus) -> list
             problems.append(Problem(source.path, source.line(("periode", "eind")),
                 f"veld 'periode.eind' ({periode['eind']}) ligt vóór 'periode.start' ({periode['start']})"))
         problems += history_problems(entity, source, corpus)
+        problems += evaluation_problems(entity, source)
     return problems
+
+
+def evaluation_problems(case: Casus, source: Source) -> list[Problem]:
+    """The evaluation fields are required from the phase oogsten on; kosten need an amount or a range there."""
+    problems = []
+    costs = case.kosten
+    if "bedrag" in costs and ("bedrag_min" in costs or "bedrag_max" in costs):
+        problems.append(Problem(source.path, source.line(("kosten", "bedrag")),
+            "veld 'kosten': geef een 'bedrag' of een bandbreedte met 'bedrag_min' en 'bedrag_max', niet allebei"))
+    elif ("bedrag_min" in costs) != ("bedrag_max" in costs):
+        given = "bedrag_min" if "bedrag_min" in costs else "bedrag_max"
+        other = "bedrag_max" if given == "bedrag_min" else "bedrag_min"
+        problems.append(Problem(source.path, source.line(("kosten", given)),
+            f"veld 'kosten.{given}' staat er zonder 'kosten.{other}': een bandbreedte heeft beide"))
+    elif costs.get("bedrag_min", 0) > costs.get("bedrag_max", 0):
+        problems.append(Problem(source.path, source.line(("kosten", "bedrag_min")),
+            f"veld 'kosten.bedrag_min' ({costs['bedrag_min']}) is groter dan 'kosten.bedrag_max' ({costs['bedrag_max']})"))
+    if case.fase != Casus.EVALUATED_FROM:
+        return problems
+    missing = [name for name in Casus.EVALUATION if not getattr(case, name)]
+    for name in missing:
+        problems.append(Problem(source.path, source.line(("fase",)),
+            f"veld '{name}' is verplicht vanaf de fase oogsten (deze casus is in fase 'oogsten'): "
+            f"{EVALUATION_HINTS[name]}; zie sjablonen/casus.md"))
+    if costs and "kosten" not in missing and not {"bedrag", "bedrag_min"} & set(costs):
+        problems.append(Problem(source.path, source.line(("kosten",)),
+            "veld 'kosten' heeft vanaf de fase oogsten een 'bedrag' nodig, of een bandbreedte met 'bedrag_min' en "
+            "'bedrag_max' (hele euro's)"))
+    return problems
+
+
+EVALUATION_HINTS = {
+    "succesfactoren": "wat deed de aanpak slagen (een lijst, elk punt in één zin)",
+    "knelpunten": "wat hield de aanpak tegen (een lijst, elk punt in één zin)",
+    "kosten": "wat kostte het en wie betaalde (kosten: {bedrag: 450000, betaald_door: [Gemeente …]})",
+    "juridische_aspecten": "welke juridische vragen speelden (juridische_aspecten: {tekst: …, instrumenten: […]})",
+    "overdraagbaarheid": "wat een andere stad nodig heeft om het te herhalen (overdraagbaarheid: {voorwaarden: […]})",
+}

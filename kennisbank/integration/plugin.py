@@ -13,6 +13,7 @@ read cache) must outlive that.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any, ClassVar
@@ -23,7 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from kennisbank.content import dates, drafts, examples, published, redirects
+from kennisbank.content import clock, dates, drafts, examples, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.integration import beheer, material_fixes, redirect_pages, rendercache, search
@@ -31,7 +32,7 @@ from kennisbank.integration.pages import fill, stub, table_of_contents
 from kennisbank.publish import export
 from kennisbank.publish.feed import feed_xml
 from kennisbank.site.macros import Macros
-from kennisbank.site.pages import all_pages, overviews
+from kennisbank.site.pages import all_pages, overviews, vergelijk
 from kennisbank.site.pages.velden import published_schemas
 from kennisbank.site.printing import with_print_urls
 from kennisbank.site.render import Page
@@ -40,6 +41,7 @@ log = logging.getLogger("mkdocs.plugins.kennisbank")
 CONTENT_DIRS = ("cases", "instrumenten", "data")
 # The stylesheets the editor's preview draws a case with: the site's own and Material's (hashed names).
 PREVIEW_STYLES = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css")
+STRICT_WARNINGS = "KENNISBANK_STRENG"  # "1": the checker's warnings are MkDocs warnings, so --strict fails on them
 
 
 class Kennisbank:
@@ -61,6 +63,8 @@ class Kennisbank:
         self.redirect_pages: dict[str, str] = {}  # old docs path -> new docs path
         self.searched: dict[str, search.Rendered] = {}  # src_uri -> rendered content, for the search index
         self.search_later: search.Background | None = None  # mkdocs serve: the index is written in a thread
+        self.command = "build"  # what MkDocs was asked to do (on_startup)
+        self.set_source_date = False  # SOURCE_DATE_EPOCH was set by this build (on_config), not by the caller
 
     @staticmethod
     def root(config: MkDocsConfig) -> Path:
@@ -71,9 +75,16 @@ class Kennisbank:
     def on_startup(self, command: str, dirty: bool) -> None:
         rendercache.enable(command == "serve")  # previews re-use unchanged pages of the previous build
         self.search_later = search.Background() if command == "serve" else None
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root, docs = self.root(config), Path(config.docs_dir)
+        if self.command != "serve" and not os.environ.get(clock.SOURCE_DATE):
+            # Reproducible: MkDocs dates its sitemap with SOURCE_DATE_EPOCH, else the clock; make it the last
+            # commit's date, as the exports are (clock.build_moment). A preview keeps the clock.
+            # Set for this build only: on_post_build and on_build_error take it away again.
+            os.environ[clock.SOURCE_DATE] = str(int(clock.build_moment(root).timestamp()))
+            self.set_source_date = True
         # Drafts only with the preview switch (KENNISBANK_CONCEPTEN=1); dates from one git log for all pages.
         corpus = load_corpus(root, include_drafts=drafts.preview_requested(), with_dates=False,
                              site_url=config.site_url or "")
@@ -85,6 +96,9 @@ class Kennisbank:
         self.site = Site(corpus)
         for problem in corpus.problems:
             log.warning(str(problem))
+        # A warning keeps nothing off the site and fails `--strict` only with KENNISBANK_STRENG=1 (legal.py).
+        for warning in corpus.warnings:
+            (log.warning if os.environ.get(STRICT_WARNINGS) == "1" else log.info)(str(warning))
         # A banner on every page of a preview; a yes/no, so that fixing one of several problems does not
         # change every page (and empty the render store of mkdocs serve).
         config.extra["kennisbank_problemen"] = bool(corpus.problems)
@@ -127,6 +141,8 @@ class Kennisbank:
         files.append(File.generated(config, "feed.xml", content=feed_xml(self.site, base_url)))
         for uri, text in overviews.index_files(self.site).items():  # what the filter script of an overview reads
             files.append(File.generated(config, uri, content=text))
+        for uri, text in vergelijk.data_files(self.site).items():  # what /vergelijk/ reads of each chosen case
+            files.append(File.generated(config, uri, content=text))
         self.add_editor(files, config)
         return rendercache.start_build(files, config)  # serve: empty the store if the site changed
 
@@ -162,6 +178,8 @@ class Kennisbank:
             page.meta["title"] = str(escape(generated.title))
             if generated.description:
                 page.meta["description"] = str(escape(" ".join(generated.description.split())))
+            if generated.head:  # its schema.org JSON-LD, written into <head> by docs/overrides/main.html
+                page.meta["kb_head"] = generated.head
             return markdown
         date = self.page_dates.get(page.file.src_uri)
         return markdown + dates.footer(date) if date else markdown
@@ -209,6 +227,12 @@ class Kennisbank:
         else:
             search.write_index(*job)
         redirect_pages.write_dutch_pages(config, self.redirect_pages)
+        self.on_build_error(None)
+
+    def on_build_error(self, error: Exception | None) -> None:
+        if self.set_source_date:  # leave the process's environment as the build found it
+            os.environ.pop(clock.SOURCE_DATE, None)
+            self.set_source_date = False
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for folder in CONTENT_DIRS:

@@ -24,17 +24,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from kennisbank.content import history
+from kennisbank.content import clock, history
 from kennisbank.content.model import ENTITY_TYPES, Casus, Entity, Instrument
 from kennisbank.content.registry import TAXONOMY, Declared, relations
 from kennisbank.content.validate import load_schema
 from kennisbank.graph import Site
+from kennisbank.publish import linkeddata
 from kennisbank.publish.schemas import GEOJSON_PROPERTIES, csv_columns, exported_fields, record_schema, schema
 from kennisbank.publish.urls import page_url
 
@@ -57,11 +57,12 @@ class DataFile:
     content: str
 
 
-def build_time() -> datetime:
-    """Now (UTC, whole seconds), or SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.replace(microsecond=0)
+def build_time(site: Site) -> datetime:
+    """The moment the build is stamped with: SOURCE_DATE_EPOCH, else the last commit (``clock.build_moment``).
+
+    Never the clock inside Git: two builds of one commit are byte-identical.
+    """
+    return clock.build_moment(site.corpus.root)
 
 
 def rfc3339(moment: datetime) -> str:
@@ -109,7 +110,8 @@ def _location(site: Site, case: Casus) -> dict:
 def _case_extras(site: Site, case: Casus, public: set[str]) -> dict:
     return {"historie": [{"fase": step.fase, "datum": step.datum} for step in history.entries(case)],
             "historie_afgeleid": not case.historie,
-            "locatie": _location(site, case)}
+            "locatie": _location(site, case),
+            "doorlooptijd_maanden": case.doorlooptijd}
 
 
 def _instrument_extras(site: Site, instrument: Instrument, public: set[str]) -> dict:
@@ -167,7 +169,7 @@ def flat(record: dict, properties: dict[str, dict]) -> dict[str, str]:
     for name, spec in properties.items():
         found = record.get(name)
         if "properties" in spec:
-            row.update({f"{name}_{sub}": _cell((found or {}).get(sub)) for sub in spec["properties"]})
+            row.update({f"{name}_{sub}": _cell((found or {}).get(sub)) for sub in spec["properties"]})  # lists: a|b
         elif isinstance(found, list):
             row[name] = LIST_SEPARATOR.join(
                 ":".join(_cell(value) for value in item.values()) if isinstance(item, dict) else _cell(item)
@@ -180,6 +182,8 @@ def flat(record: dict, properties: dict[str, dict]) -> dict[str, str]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, list):  # a list inside a group (kosten.betaald_door)
+        return LIST_SEPARATOR.join(_cell(item) for item in value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -260,6 +264,8 @@ def relaties_json(site: Site, base_url: str, built: datetime) -> dict:
 
 # -- the files ----------------------------------------------------------------------
 
+CATALOGUE = "catalogus.jsonld"  # DCAT catalogue of the files below, for data.overheid.nl (linkeddata.py)
+
 # file name in /data/ -> (schema name, what it holds)
 EXPORTS = {
     "cases.json": ("cases", "Alle casussen met hun kenmerken en verwijzingen"),
@@ -278,7 +284,7 @@ def _json(data: Any) -> str:
 def files(site: Site, site_url: str, built: datetime | None = None) -> list[DataFile]:
     """Every open-data file and its schema."""
     base_url = base_url_of(site_url)
-    built = built or build_time()
+    built = built or build_time(site)
     content = {
         "cases.json": _json(collection_json(site, "casus", base_url, built)),
         "cases.csv": cases_csv(site, base_url),
@@ -288,6 +294,7 @@ def files(site: Site, site_url: str, built: datetime | None = None) -> list[Data
         "relaties.json": _json(relaties_json(site, base_url, built)),
     }
     result = [DataFile(f"{FOLDER}/{name}", text) for name, text in content.items()]
+    result.append(DataFile(f"{FOLDER}/{CATALOGUE}", _json(linkeddata.catalogue(site, base_url, built, EXPORTS))))
     result += [DataFile(f"{FOLDER}/{name}.schema.json", _json(schema(name)))
                for name in sorted({schema_name for schema_name, _ in EXPORTS.values()})]
     return result

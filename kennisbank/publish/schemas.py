@@ -93,6 +93,9 @@ DERIVED: dict[str, dict[str, dict]] = {
                                    "bron": {"type": "string", "enum": ["casus", "stad"],
                                             "description": "casus: de casus noemt de plek zelf; stad: het centrum "
                                                            "van de stad."}}},
+        "doorlooptijd_maanden": {"type": ["integer", "null"], "minimum": 1,
+                                 "description": "Doorlooptijd in maanden, berekend uit de periode (begin- en eindmaand "
+                                                "tellen mee); null zolang de periode geen einde heeft."},
     },
     "instrument": {
         "sturing_trede": {"type": ["integer", "null"], "minimum": 1, "description": "Nummer van de trede op de "

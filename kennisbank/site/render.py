@@ -40,6 +40,7 @@ class Page:
     description: str = ""  # plain text for <meta name="description">
     source: str | None = None  # repository path of the file it comes from (for "bewerk deze pagina")
     search: str = "lijst"  # how it is searched: "item" (its own entries), "lijst" (one short entry), "nee"
+    head: Markup = field(default_factory=Markup)  # for the page's <head>: its schema.org JSON-LD (json_ld)
 
     def parts(self) -> list[str | int]:
         """The HTML between the slots, and the slot numbers, in order: ["<h1>…", 0, "<h2>…"]."""
@@ -112,3 +113,9 @@ def data_markdown(text: str) -> Markup:
     """A text from data/ (the deal's own words, which may hold Markdown), as sanitised HTML."""
     _MARKDOWN.reset()
     return Markup(sanitize(_MARKDOWN.convert(str(text).strip())))
+
+
+def json_ld(data: dict) -> Markup:
+    """Linked data as a ``<script type="application/ld+json">``, written by a template whose ``tojson`` escapes
+    ``<``, ``>``, ``&`` and ``'``: no contributor text can close the script or start markup."""
+    return Markup(environment().get_template("json_ld.html").render(data=data).strip())

@@ -34,7 +34,8 @@ from kennisbank.content.model import Casus, Entity, Instrument, Toolkit
 from kennisbank.content.registry import TAXONOMY, Declared, relations
 from kennisbank.graph import Site
 from kennisbank.site.search_text import Splitter, vocabulary
-from kennisbank.site.views import legal_basis_label
+from kennisbank.site.render import PageContext
+from kennisbank.site.views import Views, legal_basis_label
 
 # -- Weights (Pagefind multiplies a word's count by its weight; a heading of its own is 7 for h1, 6 for h2) --
 
@@ -129,6 +130,9 @@ def metadata(site: Site, entity: Entity) -> tuple[list[str], str]:
     if isinstance(entity, Instrument) and entity.wettelijke_basis:
         tags += list(dict.fromkeys(basis["wet"] for basis in entity.wettelijke_basis))
         text.append(f"Wettelijke basis: {'; '.join(legal_basis_label(basis) for basis in entity.wettelijke_basis)}.")
+    if isinstance(entity, Casus):  # the evaluation, in full: what a reader who compares cases types
+        for lines in Views(site, PageContext(entity.src_uri)).evaluation(entity):
+            text.append(f"{lines.label}: {'; '.join(' '.join(link.text for link in line) for line in lines.lines)}.")
     if isinstance(entity, Toolkit) and entity.stappen:
         text.append(f"Stappen: {'; '.join(step['titel'] for step in entity.stappen)}.")
     for item in fields:

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from kennisbank.content.dates import dutch_date
 from kennisbank.content.model import ENTITY_TYPES, Casus, Entity, Instrument
 from kennisbank.content.registry import TAXONOMY, Declared, declared_fields
+from kennisbank.content.validate import load_schema
 from kennisbank.graph import Site
-from kennisbank.site.render import Page, PageContext, render
+from kennisbank.site.render import Page, PageContext, json_ld, render
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,43 @@ class Row:
 
     label: str
     values: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class Lines:
+    """A field shown as lines (the evaluation of a case, a row of /vergelijk/): each line a few links or texts."""
+
+    id: str
+    label: str
+    lines: list[list[Link]] = field(default_factory=list)
+
+
+def euro(amount: int) -> str:
+    """450000 -> '€ 450.000' (Dutch thousands separator)."""
+    return "€ " + f"{amount:,}".replace(",", ".")
+
+
+def duration(months: int) -> str:
+    """'8 maanden', '2 jaar', '1 jaar en 3 maanden'."""
+    years, rest = divmod(months, 12)
+    if not years:
+        return f"{months} {'maand' if months == 1 else 'maanden'}"
+    text = f"{years} jaar"
+    return text + (f" en {rest} {'maand' if rest == 1 else 'maanden'}" if rest else "")
+
+
+def amount(costs: dict) -> str:
+    """'€ 450.000', '€ 300.000 tot € 500.000', or '' when the costs name no amount."""
+    if "bedrag" in costs:
+        return euro(costs["bedrag"])
+    if "bedrag_min" in costs and "bedrag_max" in costs:
+        return f"{euro(costs['bedrag_min'])} tot {euro(costs['bedrag_max'])}"
+    return ""
+
+
+def joined(parts: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1] if parts else ""
 
 
 def legal_basis_label(basis: dict) -> str:
@@ -106,14 +146,68 @@ class Views:
         if show == "aantal":
             return [Link(str(len(value)))]
         if show == "wettelijke_basis":
-            return [Link(legal_basis_label(basis), basis.get("url"), f"gecontroleerd op {dutch_date(basis['gecontroleerd'])}")
+            return [Link(legal_basis_label(basis), basis.get("url"),
+                         f"{basis['identificatie']}, gecontroleerd op {dutch_date(basis['gecontroleerd'])}")
                     for basis in value]
         return [Link(str(value))]
 
     @staticmethod
-    def period(periode: dict) -> str:
+    def period(periode: dict, with_duration: bool = True) -> str:
+        """'oktober 2023 – september 2025 (2 jaar)': the duration derived from the period (doorlooptijd)."""
         start = dutch_date(periode["start"])
-        return f"{start} – {dutch_date(periode['eind'])}" if periode.get("eind") else f"{start} – heden"
+        if not periode.get("eind"):
+            return f"{start} – heden"
+        months = Casus(id="", path="", periode=periode).doorlooptijd
+        shown = f" ({duration(months)})" if months and with_duration else ""
+        return f"{start} – {dutch_date(periode['eind'])}{shown}"
+
+    # -- the evaluation of a case -----------------------------------------------
+
+    def evaluation(self, case: Casus) -> list[Lines]:
+        """Succesfactoren, knelpunten, kosten, juridische aspecten and overdraagbaarheid, as lines with links."""
+        found = [Lines("succesfactoren", "Succesfactoren", [[Link(text)] for text in case.succesfactoren]),
+                 Lines("knelpunten", "Knelpunten", [[Link(text)] for text in case.knelpunten]),
+                 Lines("kosten", "Kosten", self.costs(case.kosten)),
+                 Lines("juridische_aspecten", "Juridische aspecten", self.legal_aspects(case.juridische_aspecten)),
+                 Lines("overdraagbaarheid", "Overdraagbaarheid", self.transferability(case.overdraagbaarheid))]
+        return [lines for lines in found if lines.lines]
+
+    def _instruments(self, ids: list[str]) -> list[Link]:
+        found = self.site.corpus.instrumenten
+        return [self.item(found[value]) for value in ids if value in found]
+
+    def costs(self, costs: dict) -> list[list[Link]]:
+        if not costs:
+            return []
+        lines = [[Link(amount(costs))]] if amount(costs) else []
+        if costs.get("betaald_door"):
+            lines.append([Link(f"Betaald door {joined(costs['betaald_door'])}")])
+        financing = self._instruments(costs.get("financieringsinstrumenten", []))
+        if financing:
+            lines.append([Link("Gefinancierd met"), *financing])
+        if costs.get("toelichting"):
+            lines.append([Link(costs["toelichting"])])
+        return lines
+
+    def legal_aspects(self, aspects: dict) -> list[list[Link]]:
+        if not aspects:
+            return []
+        lines = [[Link(aspects["tekst"])]]
+        instruments = self._instruments(aspects.get("instrumenten", []))
+        if instruments:
+            lines.append([Link("Instrumenten"), *instruments])
+        return lines
+
+    def transferability(self, transfer: dict) -> list[list[Link]]:
+        if not transfer:
+            return []
+        lines = [[Link(text)] for text in transfer.get("voorwaarden", [])]
+        sizes = load_schema("casus")["properties"]["overdraagbaarheid"]["properties"]["stadsgrootte"]["x-labels"]
+        if transfer.get("stadsgrootte"):
+            lines.append([Link("Past bij"), *(Link(sizes[size]) for size in transfer["stadsgrootte"])])
+        if transfer.get("capaciteit"):
+            lines.append([Link(f"Capaciteit: {transfer['capaciteit']}")])
+        return lines
 
     @staticmethod
     def contact(contact: dict) -> list[Link]:
@@ -161,8 +255,13 @@ class Views:
 
 
 def make_page(site: Site, template: str, src_uri: str, title: str, *, description: str = "",
-              source: str | None = None, search: str = "lijst", **context: Any) -> Page:
-    """A generated page from a page template (``pages/<name>.html``), which sees ``kb``, ``page`` and ``title``."""
+              source: str | None = None, search: str = "lijst", linked_data: dict | None = None,
+              **context: Any) -> Page:
+    """A generated page from a page template (``pages/<name>.html``), which sees ``kb``, ``page`` and ``title``.
+
+    ``linked_data``: its schema.org JSON-LD (publish/linkeddata.py), for the page's head.
+    """
     page = PageContext(src_uri)
     html = render(template, page, kb=Views(site, page), title=title, **context)
-    return Page(src_uri, title, html, page.prose_parts, description=description, source=source, search=search)
+    return Page(src_uri, title, html, page.prose_parts, description=description, source=source, search=search,
+                head=json_ld(linked_data) if linked_data else Markup(""))

@@ -8,12 +8,12 @@ of page, write a module here with a template in ``site/templates/pages/`` and ad
 from __future__ import annotations
 
 from kennisbank.graph import Site
-from kennisbank.site.pages import (citydeals, goede_praktijken, items, kaart, monitor, oogst, opendata, overviews,
-                                   problemen, sturing, terms, themas, velden)
+from kennisbank.site.pages import (citydeals, goede_praktijken, items, kaart, kiezen, monitor, onderhoud, oogst,
+                                   opendata, overviews, problemen, sturing, terms, themas, velden, vergelijk)
 from kennisbank.site.render import Page
 
-GENERATORS = [items, terms, themas, citydeals, overviews, sturing, kaart, oogst, goede_praktijken, monitor, opendata,
-              velden, problemen]
+GENERATORS = [items, terms, themas, citydeals, overviews, sturing, kiezen, kaart, oogst, goede_praktijken, monitor,
+              opendata, velden, vergelijk, onderhoud, problemen]
 
 
 def all_pages(site: Site) -> list[Page]:

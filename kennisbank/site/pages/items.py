@@ -11,23 +11,32 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kennisbank.content.model import Casus, Instrument, Toolkit
+from kennisbank.content.model import Casus, Entity, Instrument, Toolkit
 from kennisbank.graph import Site
+from kennisbank.publish import linkeddata
+from kennisbank.publish.export import base_url_of
+from kennisbank.publish.urls import relative_url
 from kennisbank.site.render import Page
 from kennisbank.site.views import Link, Views, make_page
+
+
+def _linked(site: Site, entity: Entity) -> dict:
+    return linkeddata.for_entity(site, entity, base_url_of(site.corpus.site_url))
 
 
 def case_page(site: Site, case: Casus) -> Page:
     practice = site.reference["ijkmomenten"].get(case.goede_praktijk["sinds"]) if case.goede_praktijk else None
     return make_page(site, "pages/casus.html", case.src_uri, case.titel, description=case.samenvatting,
-                     source=case.path, search="item", case=case, practice=practice,
-                     toolkits=site.graph.linking_to(case, "toolkit"), related=site.graph.related_cases(case))
+                     source=case.path, search="item", linked_data=_linked(site, case), case=case, practice=practice,
+                     toolkits=site.graph.linking_to(case, "toolkit"), related=site.graph.related_cases(case),
+                     compare_url=relative_url(case.src_uri, "vergelijk/index.md") + f"?casus={case.id}")
 
 
 def instrument_page(site: Site, instrument: Instrument) -> Page:
     return make_page(site, "pages/instrument.html", instrument.src_uri, instrument.naam,
                      description=instrument.samenvatting, source=instrument.path, search="item",
-                     instrument=instrument, cases=site.graph.linking_to(instrument, "casus"),
+                     linked_data=_linked(site, instrument), instrument=instrument,
+                     cases=site.graph.linking_to(instrument, "casus"),
                      toolkits=site.graph.linking_to(instrument, "toolkit"))
 
 
@@ -37,7 +46,7 @@ def toolkit_page(site: Site, toolkit: Toolkit) -> Page:
     contacts = [("Voor deze toolkit", Views.contact(toolkit.contact))] if toolkit.contact else []
     contacts += [(f"Voor {case.title}", Views.contact(case.contact)) for case in cases if case.contact]
     return make_page(site, "pages/toolkit.html", toolkit.src_uri, toolkit.titel, description=toolkit.samenvatting,
-                     source=toolkit.path, search="item", toolkit=toolkit,
+                     source=toolkit.path, search="item", linked_data=_linked(site, toolkit), toolkit=toolkit,
                      instruments=[instruments[i] for i in toolkit.instrumenten if i in instruments],
                      instruments_of=lambda step: [instruments[i] for i in step.get("instrumenten", [])
                                                   if i in instruments],

@@ -85,7 +85,7 @@ def monitor_page(site: Site) -> Page:
 
 def phases_per_moment(site: Site) -> Chart:
     """How many cases were in each phase on the date of each past ijkmoment, read from their histories."""
-    today = build_time().date().isoformat()
+    today = build_time(site).date().isoformat()
     fasen = site.reference["fasen"]
     moments = [moment for moment in sorted(site.reference["ijkmomenten"].values(), key=lambda item: item["datum"])
                if moment["datum"] <= today]

@@ -74,7 +74,7 @@ def opendata_page(site: Site) -> Page:
     return make_page(site, "pages/opendata.html", INDEX, "Open data",
                      description="Alles uit de kennisbank als open data: casussen, instrumenten, toolkits en hun "
                                  "relaties als JSON, CSV en GeoJSON, onder CC BY 4.0.",
-                     built=export.build_time().date().isoformat(), licence=export.LICENCE, files=files,
+                     built=export.build_time(site).date().isoformat(), licence=export.LICENCE, files=files,
                      separator=export.LIST_SEPARATOR, examples=any(case.voorbeeld for case in site.corpus.cases.values()))
 
 

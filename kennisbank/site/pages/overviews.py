@@ -140,14 +140,15 @@ def index_json(site: Site, kind: str) -> str:
     """The compact list the filter script works on: per item its card and everything it filters and sorts on.
 
     Keys are short because this is what a reader downloads (at 1,000 cases about 100 KB gzipped), and only
-    on the overview: t title, s summary, u address relative to the overview, b badges, f facet values,
+    on the overview: i id, t title, s summary, u address relative to the overview, b badges, f facet values,
     k sort keys. Text is data: the script puts it in the page with textContent, never as HTML.
     """
     cls = ENTITY_TYPES[kind]
     page = PageContext(f"{cls.folder}/index.md")
     views = Views(site, page)
     names = filter_names(kind)
-    items: list[dict[str, Any]] = [{"t": item.title, "s": item.samenvatting, "u": page.url(item), "b": views.badges(item),
+    items: list[dict[str, Any]] = [{"i": item.id, "t": item.title, "s": item.samenvatting, "u": page.url(item),
+              "b": views.badges(item),
               "f": {name: item.values(field) for name, field in names.items() if item.values(field)},
               "k": sort_keys(site, item)} for item in ordered(site, kind, "az")]
     used = {name: {value for item in items for value in item["f"].get(name, [])} for name in names}

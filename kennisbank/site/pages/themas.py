@@ -14,6 +14,8 @@ from typing import Iterator
 from kennisbank.content.model import Casus
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
+from kennisbank.publish import linkeddata
+from kennisbank.publish.export import base_url_of
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.ladder import ladder
 from kennisbank.site.pages.terms import SHOWN, newest_first
@@ -47,6 +49,7 @@ def theme_page(site: Site, thema: dict) -> Page:
              for deal in site.reference["citydeals"].values()
              if thema_id in deal.get("themas", []) or any(deal["id"] in case.values("citydeals") for case in cases)]
     return make_page(site, "pages/thema.html", uri, thema["naam"], description=thema.get("kort", ""), thema=thema,
+                     linked_data=linkeddata.theme(site, thema, base_url_of(site.corpus.site_url)),
                      total=len(site.reference["themas"]), coverage_rows=coverage_rows, resultaten=resultaten,
                      phases=phases, ladder=ladder(site, uri, thema_id),
                      toolkits=site.graph.items_with(THEMAS, thema_id, "toolkit"), deals=deals)
