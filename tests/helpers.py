@@ -7,7 +7,10 @@ write themselves, or the frozen fixture content in tests/fixtures/inhoud/.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -181,6 +184,16 @@ def content(site: Path, url: str):
 def text_of(site: Path, url: str) -> str:
     """The visible text of a page's content, whitespace collapsed."""
     return " ".join(content(site, url).get_text(" ").split())
+
+
+def search_records(site: Path) -> dict[str, dict]:
+    """Every record of the search index as Pagefind stored it (url -> {content, meta, anchors, ...})."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        data["content"] = re.sub(r"(?<=\w)~(?=\w)", "", data["content"])  # compound marks, as the worker removes them
+        found[data["url"].lstrip("/")] = data
+    return found
 
 
 @dataclass

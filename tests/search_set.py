@@ -58,6 +58,7 @@ def instrument(naam: str, samenvatting: str, soort: str, sturing: str, themas: s
     basis = f"""wettelijke_basis:
   - wet: {wet}
     artikel: "{artikel}"
+    identificatie: BWBR0001941
     url: {url}
     gecontroleerd: "2026-01-15"
 """ if wet else ""

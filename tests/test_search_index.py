@@ -4,7 +4,6 @@ kennisbank/site/search_index.py, kennisbank/site/search_text.py)."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections import Counter
@@ -16,6 +15,7 @@ from kennisbank.site.search_index import Block, Record, list_record, own_heading
 from kennisbank.site.search_text import Splitter, vocabulary, vocabulary_files
 
 from .helpers import Project
+from .helpers import search_records as fragments
 
 FILLER = "De eigenaren, de gemeente en de ondernemers werkten samen aan een nieuwe invulling van de straat. " * 30
 
@@ -135,16 +135,6 @@ def build_fixture_site(root) -> Project:
     result = project.build()
     assert result.returncode == 0, result.stderr[-3000:]
     return project
-
-
-def fragments(site) -> dict[str, dict]:
-    """Every record as Pagefind stored it (url -> {content, meta, anchors, ...})."""
-    found = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        data["content"] = re.sub(r"(?<=\w)~(?=\w)", "", data["content"])  # compound marks, as the worker removes them
-        found[data["url"].lstrip("/")] = data
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from kennisbank.content.read import Source, parse_yaml, read_markdown
 from kennisbank.content.sjablonen import PLACEHOLDER, TEMPLATES, placeholder_problems, render
 from kennisbank.content.validate import _values_at, checked_references, load_schema, schema_problems
 
-from .helpers import ROOT
+from .helpers import FIXTURE_CONTENT, ROOT
 
 KINDS = list(TEMPLATES)
 
@@ -104,8 +104,8 @@ def test_left_over_placeholders_are_reported_with_their_line(project):
 
 
 def test_placeholder_check_leaves_real_text_alone():
-    source, problems = read_markdown(ROOT / "cases" / sorted(p.name for p in (ROOT / "cases").glob("*.md"))[0],
-                                     "cases/x.md")
+    cases = FIXTURE_CONTENT / "cases"
+    source, problems = read_markdown(cases / sorted(p.name for p in cases.glob("*.md"))[0], "cases/x.md")
     reference, _ = load_reference(ROOT)
     assert problems == [] and placeholder_problems(source, "casus", reference) == []
 

@@ -170,6 +170,8 @@ class Form:
             result["collapsed"] = False
         elif kind == "array":
             result |= {"widget": "list"}  # a list of words, typed with commas
+            if spec.get("minItems"):
+                result["min"] = spec["minItems"]
             if isinstance(items, dict) and items.get("pattern"):
                 result["hint"] = (result.get("hint", "") + " Scheid de waarden met komma's.").strip()
         elif kind == "string" and spec.get("pattern") == DATE:
