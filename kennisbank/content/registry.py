@@ -35,7 +35,7 @@ class Taxonomy:
     folder: str | None = None  # None: no pages of its own
     data: str | None = None  # data/<data>.yml holds the terms; None: a closed list (the schema's enum and x-labels)
     node: str = ""  # how the relation graph (relaties.json) names a term: "stad" in "stad:utrecht"
-    named: bool = True  # the term alone names its page ("Dordrecht"); False: "Status: Lopend"
+    named: bool = True  # the term alone names its page ("Dordrecht"); False: "Casusstatus: Lopend"
 
     def page_title(self, label: str) -> str:
         """The title of a term's page: its name, or what kind of term it is first where the name alone says little."""
@@ -47,7 +47,7 @@ TAXONOMIES = (
     Taxonomy("resultaten", "beoogd resultaat", "Beoogde resultaten", data="themas", node="resultaat"),  # in themas.yml
     Taxonomy("steden", "stad", "Steden", "steden", data="steden", node="stad"),
     Taxonomy("fasen", "fase", "Fasen", "fasen", data="fasen", node="fase", named=False),
-    Taxonomy("status", "status", "Statussen van casussen", "status", node="status", named=False),
+    Taxonomy("status", "casusstatus", "Statussen van casussen", "status", node="status", named=False),
     Taxonomy("onderwerpen", "onderwerp", "Onderwerpen", "onderwerpen", data="onderwerpen", node="onderwerp"),
     Taxonomy("werkvormen", "werkvorm", "Werkvormen", "werkvormen", data="werkvormen", node="werkvorm"),
     Taxonomy("inzichten", "voorwaardenscheppend inzicht", "Voorwaardenscheppende inzichten", "inzichten",
@@ -59,7 +59,7 @@ TAXONOMIES = (
     Taxonomy("sturing", "sturingstrede", "Treden van drang naar dwang", "sturing", data="sturing", node="sturing",
              named=False),
     Taxonomy("soort", "soort instrument", "Soorten instrumenten", "soorten", node="soort", named=False),
-    Taxonomy("instrumentstatus", "status", "Statussen van instrumenten", "instrumentstatus",
+    Taxonomy("instrumentstatus", "instrumentstatus", "Statussen van instrumenten", "instrumentstatus",
              node="instrumentstatus", named=False),
     Taxonomy("ijkmomenten", "ijkmoment", "Oogst per ijkmoment", "oogst", data="ijkmomenten", node="ijkmoment"),
 )

@@ -201,22 +201,22 @@ def test_a_new_case_made_with_the_form_passes_the_checker_and_builds(editor, edi
 
 
 def test_moving_a_case_to_the_next_phase_appends_its_history(editor, editor_page, tmp_path):
-    case = "amsterdam-sturen-op-winkelaanbod"
+    case = "groningen-verkenning-binnenstadsfonds"  # zaaien: groeien asks no evaluation yet
     page = editor_page
     page.goto(f"{editor.url}#/collections/cases/entries/{case}")
     page.get_by_label("Titel").wait_for()
     before = len(yaml.safe_load((editor.root / f"cases/{case}.md").read_text(encoding="utf-8").split("---")[1])["historie"])
-    _choose(page, "fase", "Oogsten")
+    _choose(page, "fase", "Groeien")
     page.get_by_role("button", name="Voeg historie toe").click()
-    _choose(page, "fase", "Oogsten", which=before + 1)  # the new entry (the case's own fase field is the first)
+    _choose(page, "fase", "Groeien", which=before + 1)  # the new entry (the case's own fase field is the first)
     _save(page)
 
     text = editor.branch_file(f"cms/cases/{case}", f"cases/{case}.md")
     meta = yaml.safe_load(text.split("---")[1])
-    assert meta["fase"] == "oogsten"
+    assert meta["fase"] == "groeien"
     assert len(meta["historie"]) == before + 1
     last = meta["historie"][-1]
-    assert (last["fase"], str(last["datum"])) == ("oogsten", datetime.date.today().isoformat())
+    assert (last["fase"], str(last["datum"])) == ("groeien", datetime.date.today().isoformat())
     editor.checked_copy(tmp_path, f"cases/{case}.md", text)
     assert page.other_hosts == [], "verzoeken aan andere servers:\n" + "\n".join(page.other_hosts)
 
