@@ -75,7 +75,7 @@ class Result:
     serve_initial_seconds: float | None = None
     serve_text_seconds: float | None = None  # edit of the text -> the case page shows it
     serve_page_seconds: float | None = None  # edit of the summary -> the case page shows it
-    serve_lists_seconds: float | None = None  # edit of the summary -> a list page shows it
+    serve_lists_seconds: float | None = None  # edit of the summary -> the overview's index (cases/lijst.json) has it
     serve_rebuild_reported: list[str] = field(default_factory=list)  # "Documentation built in" of each rebuild
     lighthouse: dict[str, dict] = field(default_factory=dict)  # page type -> scores (bench/lighthouse.py)
     notes: list[str] = field(default_factory=list)
@@ -262,7 +262,7 @@ def measure_serve(project: Path, result: Result) -> None:
     """Start ``mkdocs serve`` and edit one case twice; time until the browser can get the result.
 
     First a change in the text (the usual edit: only the case's own page depends on it), then
-    a change in its summary, which every list showing the case repeats.
+    a change in its summary, which the lists showing the case repeat (timed on the overview's index).
     """
     cases = sorted((project / "cases").glob("*.md"))
     case = cases[len(cases) // 2]
@@ -271,7 +271,8 @@ def measure_serve(project: Path, result: Result) -> None:
     port = _free_port()
     base = f"http://127.0.0.1:{port}" + (re.sub(r"^https?://[^/]+", "", meta_site_url(project)) or "/")
     case_url = f"{base}cases/{case.stem}/"
-    list_url = f"{base}steden/{meta['stad']}/"
+    # The list that holds every case's summary: the overview's index (term pages show only the ten newest).
+    list_url = f"{base}cases/lijst.json"
     log = open(project / "serve.log", "w")  # noqa: SIM115 (closed in the finally below, after serve stops)
     process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr",
                                 f"127.0.0.1:{port}"], cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
@@ -358,7 +359,7 @@ def print_result(result: Result) -> None:
     if result.serve_page_seconds is not None:
         print(f"mkdocs serve: eerste build {_fmt(result.serve_initial_seconds)}; tekst bewerkt: casuspagina na "
               f"{_fmt(result.serve_text_seconds)}; samenvatting bewerkt: casuspagina na "
-              f"{_fmt(result.serve_page_seconds)}, lijstpagina na {_fmt(result.serve_lists_seconds)} "
+              f"{_fmt(result.serve_page_seconds)}, overzichtsindex na {_fmt(result.serve_lists_seconds)} "
               f"(rebuilds intern: {', '.join(result.serve_rebuild_reported)} s)")
     print("grootste pagina's: " + ", ".join(f"/{url}/ {size / 1024:.0f} KB" for url, size in full.html_bytes.items()))
     if result.lighthouse:
@@ -369,7 +370,7 @@ def print_result(result: Result) -> None:
 
 def print_summary(results: list[Result]) -> None:
     print("\n| N casussen | pagina's | volledig | ms/pagina | referentie | verhouding | validatie | piekgeheugen "
-          "| bytes/pagina | zoekindex | serve: tekst | serve: samenvatting (casus / lijst) |")
+          "| bytes/pagina | zoekindex | serve: tekst | serve: samenvatting (casus / overzichtsindex) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         print(f"| {r.cases} | {r.full.pages} | {r.full.seconds:.1f} s | {1000 * r.full.seconds / r.full.pages:.1f} "

@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 from bench.corpus import generate
 from kennisbank.content.corpus import load_corpus
 from kennisbank.integration import rendercache
+from kennisbank.integration.plugin import Kennisbank
 
 from .test_search_index import fragments
 
@@ -131,6 +132,26 @@ def test_an_edit_rebuilds_the_case_and_its_lists_and_reuses_the_rest(project, se
     assert _pages(served) == _pages(fresh)
     assert _search_entries(served) == _search_entries(fresh)
     assert os.listdir(served) and sorted(os.listdir(served)) == sorted(os.listdir(fresh))
+
+
+def test_an_edit_of_a_text_makes_only_that_items_page_again(project, serve_mode, tmp_path, monkeypatch):
+    generate(project.root, 30)
+    monkeypatch.chdir(project.root)
+    served = tmp_path / "served"
+    _build(project.root, served)
+    case = sorted((project.root / "cases").glob("*.md"))[4]
+    case.write_text(case.read_text(encoding="utf-8") + "\nEen alinea die alleen na de bewerking bestaat.\n",
+                    encoding="utf-8")
+    _build(project.root, served)
+    assert Kennisbank.instance().item_pages.made == [f"cases/{case.stem}.md"]
+    assert "Een alinea die alleen na de bewerking bestaat." in (
+        served / "cases" / case.stem / "index.html").read_text(encoding="utf-8")
+
+    rendercache.enable(False)
+    fresh = tmp_path / "fresh"
+    _build(project.root, fresh)
+    assert _pages(served) == _pages(fresh)
+    assert _search_entries(served) == _search_entries(fresh)
 
 
 def test_a_case_that_becomes_invalid_leaves_the_preview_like_a_fresh_build(project, serve_mode, tmp_path, monkeypatch):

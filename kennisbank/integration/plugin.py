@@ -28,11 +28,12 @@ from kennisbank.content import clock, dates, drafts, examples, published, redire
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.integration import beheer, material_fixes, redirect_pages, rendercache, search
+from kennisbank.integration.item_pages import ItemPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
 from kennisbank.publish import export
 from kennisbank.publish.feed import feed_xml
 from kennisbank.site.macros import Macros
-from kennisbank.site.pages import all_pages, overviews, vergelijk
+from kennisbank.site.pages import all_pages, items, overviews, vergelijk
 from kennisbank.site.pages.velden import published_schemas
 from kennisbank.site.printing import with_print_urls
 from kennisbank.site.render import Page
@@ -63,6 +64,7 @@ class Kennisbank:
         self.redirect_pages: dict[str, str] = {}  # old docs path -> new docs path
         self.searched: dict[str, search.Rendered] = {}  # src_uri -> rendered content, for the search index
         self.search_later: search.Background | None = None  # mkdocs serve: the index is written in a thread
+        self.item_pages = ItemPages()  # mkdocs serve: item pages whose inputs did not change are kept
         self.command = "build"  # what MkDocs was asked to do (on_startup)
         self.set_source_date = False  # SOURCE_DATE_EPOCH was set by this build (on_config), not by the caller
 
@@ -119,7 +121,8 @@ class Kennisbank:
             if file.is_documentation_page():
                 file.edit_uri = f"{docs}/{file.src_uri}"  # edit links point at the repository path
         self.generated, self.searched = {}, {}
-        for page in all_pages(self.site):
+        item_page = self.item_pages.start(self.site) if rendercache.enabled() else items.made
+        for page in all_pages(self.site, item_page):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 log.warning(f"{docs}/{page.src_uri}:1: deze pagina wordt gegenereerd; verwijder het bestand uit docs/")

