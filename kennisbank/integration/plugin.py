@@ -121,7 +121,7 @@ class Kennisbank:
             if file.is_documentation_page():
                 file.edit_uri = f"{docs}/{file.src_uri}"  # edit links point at the repository path
         self.generated, self.searched = {}, {}
-        item_page = self.item_pages.start(self.site) if rendercache.enabled() else items.made
+        item_page = self.item_pages.start(self.site) if rendercache.enabled() else items.fresh
         for page in all_pages(self.site, item_page):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:

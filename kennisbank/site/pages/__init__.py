@@ -7,7 +7,7 @@ of page, write a module here with a template in ``site/templates/pages/`` and ad
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from kennisbank.content.model import Entity
 from kennisbank.graph import Site
@@ -19,7 +19,7 @@ GENERATORS = [items, terms, themas, citydeals, overviews, sturing, kiezen, kaart
               opendata, velden, vergelijk, onderhoud, problemen]
 
 
-def all_pages(site: Site, item_page: Callable[[Entity, Callable[[], Page]], Page] = items.made) -> list[Page]:
+def all_pages(site: Site, item_page: Callable[[Entity, Callable[[], Page]], Page] = items.fresh) -> list[Page]:
     """Every generated page; ``item_page`` may keep an item's page from an earlier build (mkdocs serve)."""
     return [page for generator in GENERATORS
             for page in (items.pages(site, item_page) if generator is items else generator.pages(site))]

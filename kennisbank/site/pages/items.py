@@ -10,7 +10,7 @@ approach worked, and whom to call.
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from kennisbank.content.model import Casus, Entity, Instrument, Toolkit
 from kennisbank.graph import Site
@@ -54,17 +54,17 @@ def toolkit_page(site: Site, toolkit: Toolkit) -> Page:
                      cases=cases, contacts=contacts)
 
 
-def made(entity: Entity, make: Callable[[], Page]) -> Page:
+def fresh(entity: Entity, make: Callable[[], Page]) -> Page:
+    """Make the item's page (a build); mkdocs serve may keep one instead (integration/item_pages.py)."""
     return make()
 
 
-def pages(site: Site, made: Callable[[Entity, Callable[[], Page]], Page] = made) -> Iterator[Page]:
-    """Every item's page; ``made`` may keep a page from an earlier build instead (integration/item_pages.py)."""
+def pages(site: Site, item_page: Callable[[Entity, Callable[[], Page]], Page] = fresh) -> Iterator[Page]:
     corpus = site.corpus
-    yield from (made(case, partial(case_page, site, case)) for case in corpus.cases.values())
-    yield from (made(instrument, partial(instrument_page, site, instrument))
+    yield from (item_page(case, partial(case_page, site, case)) for case in corpus.cases.values())
+    yield from (item_page(instrument, partial(instrument_page, site, instrument))
                 for instrument in corpus.instrumenten.values())
-    yield from (made(toolkit, partial(toolkit_page, site, toolkit)) for toolkit in corpus.toolkits.values())
+    yield from (item_page(toolkit, partial(toolkit_page, site, toolkit)) for toolkit in corpus.toolkits.values())
 
 
 __all__ = ["pages", "case_page", "instrument_page", "toolkit_page", "Link"]
