@@ -188,8 +188,47 @@ async def _pagefind(documents: list[tuple[str, str]], output: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(document, encoding="utf-8")
         config = {"force_language": "nl", "output_path": str(output)}
-        async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
-            await index.add_directory(folder)
+        try:
+            async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
+                await index.add_directory(folder)
+                await index.write_files()
+                await _written(output)
+                raise _Written  # leave without the second write that closing the context would start
+        except _Written:
+            pass
+
+
+class _Written(Exception):
+    """The index is on disk; closing Pagefind's context on an exception skips its own write_files()."""
+
+
+async def _written(output: Path, timeout: float = 60) -> None:
+    """Wait until Pagefind's files are all on disk.
+
+    Pagefind's Python API answers write_files() before its backend has finished writing, and
+    closing the context then terminates the backend: now and then pagefind-entry.json, written
+    last, was left empty (found by tests/test_reproducible.py). Done means: the entry parses, the
+    metadata file it names exists, and no file changed size for a moment.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    previous: dict[str, int] | None = None
+    while loop.time() < deadline:
+        sizes = {path.as_posix(): path.stat().st_size for path in output.rglob("*") if path.is_file()}
+        if sizes == previous and _entry_complete(output):
+            return
+        previous = sizes
+        await asyncio.sleep(0.2)
+    raise RuntimeError(f"Pagefind schreef zijn index in {output} niet binnen {timeout:.0f} s helemaal weg")
+
+
+def _entry_complete(output: Path) -> bool:
+    try:
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return all((output / f"pagefind.{language['hash']}.pf_meta").stat().st_size > 0
+                   for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
 
 
 def write_help(folder: Path, site: Site, found: list[Record], kinds: dict[str, str]) -> None:
