@@ -89,6 +89,16 @@ def _search_entries(site: Path) -> list[str]:
                   for record in fragments(site).values())
 
 
+def _assert_like_a_fresh_build(root: Path, served: Path, tmp_path: Path) -> Path:
+    """The preview is the site a fresh build makes: same pages, same search entries; returns the fresh site."""
+    rendercache.enable(False)
+    fresh = tmp_path / "fresh"
+    _build(root, fresh)
+    assert _pages(served) == _pages(fresh)
+    assert _search_entries(served) == _search_entries(fresh)
+    return fresh
+
+
 @pytest.fixture
 def serve_mode(monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -126,11 +136,7 @@ def test_an_edit_rebuilds_the_case_and_its_lists_and_reuses_the_rest(project, se
     assert "Herziene titel" not in (served / other_city.replace(".md", "/index.html")).read_text(encoding="utf-8")
 
     # The preview is the site a fresh build makes: same pages, same search entries.
-    rendercache.enable(False)
-    fresh = tmp_path / "fresh"
-    _build(project.root, fresh)
-    assert _pages(served) == _pages(fresh)
-    assert _search_entries(served) == _search_entries(fresh)
+    fresh = _assert_like_a_fresh_build(project.root, served, tmp_path)
     assert os.listdir(served) and sorted(os.listdir(served)) == sorted(os.listdir(fresh))
 
 
@@ -147,11 +153,7 @@ def test_an_edit_of_a_text_makes_only_that_items_page_again(project, serve_mode,
     assert "Een alinea die alleen na de bewerking bestaat." in (
         served / "cases" / case.stem / "index.html").read_text(encoding="utf-8")
 
-    rendercache.enable(False)
-    fresh = tmp_path / "fresh"
-    _build(project.root, fresh)
-    assert _pages(served) == _pages(fresh)
-    assert _search_entries(served) == _search_entries(fresh)
+    _assert_like_a_fresh_build(project.root, served, tmp_path)
 
 
 def test_a_case_that_becomes_invalid_leaves_the_preview_like_a_fresh_build(project, serve_mode, tmp_path, monkeypatch):
@@ -171,11 +173,7 @@ def test_a_case_that_becomes_invalid_leaves_the_preview_like_a_fresh_build(proje
     assert {"problemen.md", "verwijzing.md"} <= set(rebuilt["rendered"])
     assert len(rebuilt["reused"]) > len(rebuilt["rendered"])  # the store is not emptied for one bad file
 
-    rendercache.enable(False)
-    fresh = tmp_path / "fresh"
-    _build(project.root, fresh)
-    assert _pages(served) == _pages(fresh)
-    assert _search_entries(served) == _search_entries(fresh)
+    _assert_like_a_fresh_build(project.root, served, tmp_path)
 
 
 def test_the_render_store_switches_itself_off_for_versions_it_was_not_written_for(monkeypatch, caplog):

@@ -16,20 +16,12 @@ that the preview is the site a fresh build makes, after both kinds of edit.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable
 
 from kennisbank.content.model import Entity
 from kennisbank.graph import Site
+from kennisbank.integration.rendercache import digest
 from kennisbank.site.render import Page
-
-
-def _digest(*parts: object) -> str:
-    digest = hashlib.sha1()
-    for part in parts:
-        digest.update(repr(part).encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def _fields(entity: Entity, *, with_body: bool) -> tuple:
@@ -49,13 +41,13 @@ class ItemPages:
     def start(self, site: Site) -> Callable[[Entity, Callable[[], Page]], Page]:
         """Start of a build: what every item page depends on; returns the function that makes or keeps a page."""
         corpus = site.corpus
-        self._shared = _digest(sorted(repr(_fields(entity, with_body=False)) for entity in corpus.entities()),
+        self._shared = digest(sorted(repr(_fields(entity, with_body=False)) for entity in corpus.entities()),
                                corpus.reference, corpus.problems, corpus.warnings, corpus.site_url)
         self.made = []
         return self.page
 
     def page(self, entity: Entity, make: Callable[[], Page]) -> Page:
-        key = _digest(self._shared, _fields(entity, with_body=True))
+        key = digest(self._shared, _fields(entity, with_body=True))
         kept = self._kept.get(entity.src_uri)
         if kept is not None and kept[0] == key:
             return kept[1]

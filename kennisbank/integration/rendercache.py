@@ -106,7 +106,7 @@ def last_build() -> dict[str, list[str]]:
     return {kind: list(uris) for kind, uris in _last_build.items()}
 
 
-def _digest(*parts: object) -> str:
+def digest(*parts: object) -> str:
     digest = hashlib.sha1()
     for part in parts:
         digest.update(str(part).encode("utf-8", "surrogatepass"))
@@ -123,7 +123,7 @@ def _site_fingerprint(config: MkDocsConfig) -> str:
         for path in sorted(Path(custom_dir).rglob("*")):
             if path.is_file():
                 parts += [path.as_posix(), path.read_bytes()]
-    return _digest(*parts)
+    return digest(*parts)
 
 
 def start_build(files: Files, config: MkDocsConfig) -> Files:
@@ -153,7 +153,7 @@ class StoredPage(Page):
     search_start: int | None = None  # where its entries begin in the search index being built
 
     def _key(self) -> str:
-        return _digest(self.markdown, sorted(self.meta.items(), key=str), self.url, self.file.edit_uri,
+        return digest(self.markdown, sorted(self.meta.items(), key=str), self.url, self.file.edit_uri,
                        self.canonical_url)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:

@@ -12,6 +12,7 @@ import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -54,6 +55,24 @@ def serve(directory: Path, path: str = "/"):
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}{path}", server
+
+
+def record_other_hosts(context, *addresses: str) -> list[str]:
+    """Block and list every request of the context that goes to a server other than ``addresses``."""
+    own = {urlsplit(address).netloc for address in addresses}
+    other: list[str] = []
+
+    def route(route):
+        url = route.request.url
+        if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc in own:
+            route.continue_()
+        else:
+            other.append(f"{route.request.resource_type} {url}")
+            route.abort()
+
+    context.route("**/*", route)
+    context.on("websocket", lambda socket: other.append(f"websocket {socket.url}"))
+    return other
 
 
 @pytest.fixture(scope="session")

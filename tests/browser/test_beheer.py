@@ -19,14 +19,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from ..gates import site_path
 from ..helpers import ENV, FIXTURE_CONTENT, ROOT, Project
-from .conftest import serve
+from .conftest import record_other_hosts, serve
 from .site_tour import axe_violations
 
 NODE_MODULES = ROOT / "node_modules"
@@ -120,19 +119,7 @@ def editor(tmp_path_factory):
 def editor_page(browser, editor):
     """/beheer/ logged in to the local backend; ``page.other_hosts`` lists what went anywhere else."""
     context = browser.new_context(locale="nl-NL", viewport={"width": 1400, "height": 1000})
-    allowed = {urlsplit(editor.url).netloc, urlsplit(editor.backend).netloc}
-    other: list[str] = []
-
-    def route(route):
-        url = route.request.url
-        if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc in allowed:
-            route.continue_()
-        else:
-            other.append(f"{route.request.resource_type} {url}")
-            route.abort()
-
-    context.route("**/*", route)
-    context.on("websocket", lambda socket: other.append(f"websocket {socket.url}"))
+    other = record_other_hosts(context, editor.url, editor.backend)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

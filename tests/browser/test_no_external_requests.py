@@ -7,34 +7,14 @@ recorded and blocked, so the test needs no network and cannot leak either.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from ..gates import FIXTURES
-from .conftest import serve
+from .conftest import record_other_hosts, serve
 from .site_tour import open_view, views
-
-
-def _record_other_hosts(context, site_url: str) -> list[str]:
-    """Block and list every request of the context that does not go to the site's own server."""
-    own = urlsplit(site_url).netloc
-    other: list[str] = []
-
-    def route(route):
-        url = route.request.url
-        if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc == own:
-            route.continue_()
-        else:
-            other.append(f"{route.request.resource_type} {url}")
-            route.abort()
-
-    context.route("**/*", route)
-    context.on("websocket", lambda socket: other.append(f"websocket {socket.url}"))
-    return other
 
 
 def test_every_request_goes_to_the_site_itself(browser, site_url, built_site):
     context = browser.new_context(locale="nl-NL")
-    requests = _record_other_hosts(context, site_url)
+    requests = record_other_hosts(context, site_url)
     page = context.new_page()
     other, visited = [], []
     for view in views(built_site):
@@ -58,7 +38,7 @@ def test_a_request_to_another_host_is_caught(browser):
     url, server = serve(FIXTURES)
     context = browser.new_context()
     try:
-        requests = _record_other_hosts(context, url)
+        requests = record_other_hosts(context, url)
         page = context.new_page()
         page.goto(url + "extern/")
         page.wait_for_load_state("networkidle")
