@@ -183,6 +183,8 @@ class Kennisbank:
                 page.meta["description"] = str(escape(" ".join(generated.description.split())))
             if generated.head:  # its schema.org JSON-LD, written into <head> by docs/overrides/main.html
                 page.meta["kb_head"] = generated.head
+            if generated.scripts:  # loaded by docs/overrides/main.html after the site-wide scripts
+                page.meta["kb_scripts"] = list(generated.scripts)
             return markdown
         date = self.page_dates.get(page.file.src_uri)
         return markdown + dates.footer(date) if date else markdown

@@ -41,6 +41,9 @@ class Page:
     source: str | None = None  # repository path of the file it comes from (for "bewerk deze pagina")
     search: str = "lijst"  # how it is searched: "item" (its own entries), "lijst" (one short entry), "nee"
     head: Markup = field(default_factory=Markup)  # for the page's <head>: its schema.org JSON-LD (json_ld)
+    # Scripts in docs/assets/ that only this page uses (site-wide ones are in mkdocs.yml): every other page
+    # loads less and runs less on a phone (issue 12).
+    scripts: tuple[str, ...] = ()
 
     def parts(self) -> list[str | int]:
         """The HTML between the slots, and the slot numbers, in order: ["<h1>…", 0, "<h2>…"]."""

@@ -95,7 +95,8 @@ def step_page(site: Site, answers: tuple[dict, ...]) -> Page:
                                  "instrumenten die passen, de lichtste eerst.",
                      start=start, question=question, options=options, chosen=_chosen(all_questions, answers),
                      questions=all_questions, routes=routes, number=len(answers) + 1, total=len(all_questions),
-                     restart=relative_url(here, URI), outcome=None, short=short)
+                     restart=relative_url(here, URI), outcome=None, short=short,
+                     scripts=("keuzehulp.js",) if start else ())
 
 
 def outcome_page(site: Site, answers: tuple[dict, ...]) -> Page:

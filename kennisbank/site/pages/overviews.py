@@ -126,7 +126,7 @@ def list_page(site: Site, kind: str, number: int, pages: int, items: list[Entity
         intro_link=intro_link, items=shown, total=len(items), number=number, pages=pages, pager=pager,
         prefix=cls.folder, facets=facets, facet_names=list(names), what=cls.plural,
         singular=cls.singular, plural=cls.plural, sorts=SORTS[kind], page_size=PAGE_SIZE,
-        index_url=relative_url(uri, f"{cls.folder}/lijst.json"))
+        index_url=relative_url(uri, f"{cls.folder}/lijst.json"), scripts=("filters.js",))
 
 
 def overview_pages(site: Site, kind: str) -> Iterator[Page]:
