@@ -124,11 +124,21 @@
     return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
   }
 
-  function updatePanels(drawerOpen) {
+  /* The panels, each with whether its opener is on screen as a panel. Read before update() changes
+     anything: a read of the layout after a change makes the browser lay out the page again, and on a
+     phone every forced layout delays the first tap (issue 12). */
+  function measuredPanels() {
+    return panels().map(function (entry) {
+      entry.shown = DRAWER_MODE.matches && rendered(entry.opener);
+      return entry;
+    });
+  }
+
+  function updatePanels(entries, drawerOpen) {
     var open = [];
-    panels().forEach(function (entry) {
+    entries.forEach(function (entry) {
       var title = panelTitle(entry);
-      if (!DRAWER_MODE.matches || !rendered(entry.opener)) {
+      if (!entry.shown) {
         restoreAttributes(entry.opener);
         if (title) restoreAttributes(title);
         return;
@@ -158,6 +168,7 @@
   }
 
   function update() {
+    var entries = drawer ? measuredPanels() : [];
     releaseAll();
     var drawerOpen = DRAWER_MODE.matches && drawerToggle.checked;
     if (menuButton) menuButton.setAttribute("aria-expanded", String(drawerOpen));
@@ -165,7 +176,7 @@
     if (drawer) {
       if (DRAWER_MODE.matches && !drawerOpen) makeInert(drawer);
       if (drawerOpen) isolate(drawer, document.body, keep);
-      updatePanels(drawerOpen);
+      updatePanels(entries, drawerOpen);
     }
     if (search) {
       var searchOpen = searchToggle.checked;
@@ -325,8 +336,11 @@
     return title ? kind + " bij “" + title + "”" : kind;
   }
 
-  function updateRegion(element) {
-    var scrolls = element.scrollWidth > element.clientWidth + 1;
+  function scrollsSideways(element) {
+    return element.scrollWidth > element.clientWidth + 1;
+  }
+
+  function updateRegion(element, scrolls) {
     if (scrolls) {
       if (element.dataset.kbRegio === undefined) {
         element.dataset.kbRegio = [element.getAttribute("tabindex"), element.getAttribute("role"),
@@ -356,13 +370,19 @@
   }
 
   var observed = new WeakSet();
+  // Measure every region first, then change attributes: one layout of the page, not one per region.
+  function updateRegions(elements) {
+    elements.map(scrollsSideways).forEach(function (scrolls, index) { updateRegion(elements[index], scrolls); });
+  }
+
   var resizeObserver = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
-    entries.forEach(function (entry) { updateRegion(entry.target); });
+    updateRegions(entries.map(function (entry) { return entry.target; }));
   }) : null;
 
   function setUpRegions() {
-    scrollCandidates().forEach(function (element) {
-      updateRegion(element);
+    var elements = scrollCandidates();
+    updateRegions(elements);
+    elements.forEach(function (element) {
       if (resizeObserver && !observed.has(element)) {
         observed.add(element);
         resizeObserver.observe(element);
@@ -387,10 +407,15 @@
   function start() {
     setUpMenuAndSearch();
     setUpSearchResults();
-    setUpRegions();
     document.addEventListener("focusin", showFocusInRegion);
-    // Material wraps tables after its own start; look again once it has.
-    window.requestAnimationFrame(setUpRegions);
+    // The regions after the first frame: Material has wrapped its tables by then, and the page is on
+    // screen before this walks its content (a separate task, so no long one at load).
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        setUpRegions();
+        document.documentElement.setAttribute("data-kb-regios", "");  // done: for tests that wait for it
+      }, 0);
+    });
     var pending = false;
     window.addEventListener("resize", function () {
       if (pending) return;

@@ -41,9 +41,11 @@ async function putInState(page, view, query) {
       await control.click();
     }
   }
-  // Let Material's fading and sliding end, as site_tour.settle does.
+  // Let Material's fading and sliding end and the scroll regions be set up, as site_tour.settle does.
   await page.waitForFunction(() => document.getAnimations().every(animation =>
-    animation.playState !== "running" || animation.effect.getTiming().iterations === Infinity));
+    animation.playState !== "running" || animation.effect.getTiming().iterations === Infinity)
+    && (document.documentElement.hasAttribute("data-kb-regios")
+        || !document.querySelector('script[src$="toegankelijkheid.js"]')));
 }
 
 async function main() {

@@ -114,9 +114,12 @@ def open_view(page, site_url: str, view: View) -> None:
 
 
 def settle(page) -> None:
-    """Wait until fading and sliding is over: axe measures colours as they are at that moment."""
+    """Wait until fading and sliding is over (axe measures colours as they are at that moment), and until
+    toegankelijkheid.js has made the regions that scroll sideways reachable, just after the first frame."""
     page.wait_for_function("""() => document.getAnimations().every(animation =>
-        animation.playState !== 'running' || animation.effect.getTiming().iterations === Infinity)""")
+        animation.playState !== 'running' || animation.effect.getTiming().iterations === Infinity)
+        && (document.documentElement.hasAttribute('data-kb-regios')
+            || !document.querySelector('script[src$="toegankelijkheid.js"]'))""")
 
 
 def axe_violations(page, within: str | None = None) -> list[str]:
