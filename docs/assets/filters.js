@@ -58,13 +58,15 @@
     return chosen;
   }
 
-  function matches(item, chosen, except) {
-    return names.every(function (name) {
-      var wanted = chosen[name];
-      if (name === except || !wanted.length) return true;
-      var values = item.f[name] || [];
-      return wanted.some(function (value) { return values.indexOf(value) >= 0; });
-    });
+  function matchesFacet(item, chosen, name) {
+    var wanted = chosen[name];
+    if (!wanted.length) return true;
+    var values = item.f[name] || [];
+    return wanted.some(function (value) { return values.indexOf(value) >= 0; });
+  }
+
+  function matches(item, chosen) {
+    return names.every(function (name) { return matchesFacet(item, chosen, name); });
   }
 
   // -- reading and writing the address ----------------------------------------------------------------------
@@ -172,13 +174,29 @@
     });
   }
 
+  /* How many items each option would give with the rest of the selection: facet name -> value -> count.
+     One pass over the items (not one per option): an item counts for a facet's options when it matches
+     every other facet, so an item that fails two facets counts nowhere. */
+  function facetCounts(chosen) {
+    var counts = {};
+    names.forEach(function (name) { counts[name] = {}; });
+    items.forEach(function (item) {
+      var failing = names.filter(function (name) { return !matchesFacet(item, chosen, name); });
+      if (failing.length > 1) return;
+      names.forEach(function (name) {
+        if (failing.length && failing[0] !== name) return;
+        (item.f[name] || []).forEach(function (value) { counts[name][value] = (counts[name][value] || 0) + 1; });
+      });
+    });
+    return counts;
+  }
+
   function updateCounts(chosen) {
+    var counts = facetCounts(chosen);
     controls().forEach(function (control) {
       var options = control.type === "checkbox" ? [control] : Array.prototype.slice.call(control.options, 1);
       options.forEach(function (option) {
-        var count = items.filter(function (item) {
-          return matches(item, chosen, control.name) && (item.f[control.name] || []).indexOf(option.value) >= 0;
-        }).length;
+        var count = counts[control.name][option.value] || 0;
         var label = control.type === "checkbox" ? form.querySelector("label[for='" + option.id + "']") : option;
         label.textContent = label.getAttribute("data-kb-label") + " (" + count + ")";
         var chosenHere = control.type === "checkbox" ? option.checked : control.value === option.value;
@@ -323,8 +341,15 @@
       status.focus();
     });
     window.addEventListener("popstate", function () { apply(false, readUrl()); });
-    apply(false, readUrl());
+    // Without a choice in the address the server's page is already the list, the counts and the pages this
+    // would draw: nothing to redo while the page loads (on a phone that is time before the first tap).
+    if (chosenInAddress()) apply(false, readUrl());
     root.setAttribute("data-kb-klaar", "");  // for anyone waiting on the list: it is ready
+  }
+
+  function chosenInAddress() {
+    var params = new URLSearchParams(window.location.search);
+    return names.concat(["sorteer", "pagina"]).some(function (name) { return params.has(name); });
   }
 
   fetch(indexUrl.href, { credentials: "same-origin" })
