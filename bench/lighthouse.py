@@ -2,11 +2,14 @@
 
 Serves a built site gzipped, as GitHub Pages does, and runs Lighthouse (npm, pinned in
 package.json; mobile, its default) on one page of each type: home, the overview of cases, a
-case, the instruments, a theme, a city and the map. Prints the four scores per page.
+case, the instruments, a theme, a city and the map; with the bench, also a page of the bare Material
+build beside it. Prints the four scores per page.
 
 Lighthouse is installed with the test tools (``scripts/setup-test-tools``); Chromium is the
 system's (``CHROME_PATH``). The machine may be shared: performance varies between runs, so the
-report gives the load average with it.
+report gives the load average with it, and each page is measured three times (``--keer``): the
+performance score is the median of the runs, as Lighthouse's own documentation advises ("Lighthouse
+variability"), the other three are the lowest, so that a failure in any run shows.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import functools
 import gzip
 import json
 import os
+import statistics
 import subprocess
 import tempfile
 import threading
@@ -121,20 +125,44 @@ def run_lighthouse(url: str) -> dict[str, int]:
     return {**scores, "onvoldoende": failed}  # type: ignore[dict-item]
 
 
-def measure(site: Path) -> dict[str, dict]:
-    """Lighthouse scores per page type of a built site, served gzipped."""
+RUNS = 3
+
+
+def combined(runs: list[dict]) -> dict:
+    """One page's scores over several runs: the median performance (it varies with the machine's load), the
+    lowest of the others, every audit that failed in some run, and each run's performance score."""
+    scores = {name: min(run[name] for run in runs) for name in CATEGORIES}
+    scores["performance"] = round(statistics.median(run["performance"] for run in runs))
+    failed = sorted({audit for run in runs for audit in run["onvoldoende"]})
+    return {**scores, "onvoldoende": failed, "runs": [run["performance"] for run in runs]}
+
+
+REFERENCE_LABEL = "referentie: kale Material"
+
+
+def measure(site: Path, runs: int = RUNS, reference: Path | None = None) -> dict[str, dict]:
+    """Lighthouse scores per page type of a built site, served gzipped; ``runs`` runs per page.
+
+    ``reference``: the bench's bare Material build (bench/run.py), whose first plain page holds a case's
+    text. Measured in the same run, it shows what this machine gives a page without anything of ours.
+    """
+    pages = [(site, label, path) for label, path in page_types(site).items()]
+    if reference is not None:
+        plain = sorted(path.parent.name for path in (reference / "p").glob("*/index.html"))
+        pages.append((reference, REFERENCE_LABEL, f"p/{plain[0]}/"))
     results = {}
-    with serve(site) as base:
-        for label, path in page_types(site).items():
-            results[label] = {"pad": path, **run_lighthouse(base + path)}
+    for folder, label, path in pages:
+        with serve(folder) as base:
+            results[label] = {"pad": path, **combined([run_lighthouse(base + path) for _ in range(runs)])}
     return results
 
 
 def print_scores(results: dict[str, dict]) -> None:
-    print("| pagina | pad | performance | toegankelijkheid | best practices | SEO |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| pagina | pad | performance (mediaan) | per meting | toegankelijkheid | best practices | SEO |")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for label, scores in results.items():
-        print(f"| {label} | /{scores['pad']} | {scores['performance']} | {scores['accessibility']} "
+        runs = ", ".join(map(str, scores.get("runs", [scores["performance"]])))
+        print(f"| {label} | /{scores['pad']} | {scores['performance']} | {runs} | {scores['accessibility']} "
               f"| {scores['best-practices']} | {scores['seo']} |")
     for label, scores in results.items():
         if scores["onvoldoende"]:
@@ -145,9 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.lighthouse",
                                      description="Lighthouse (mobiel) op elk paginatype van een gebouwde site.")
     parser.add_argument("site", type=Path, help="de map van een gebouwde site (mkdocs build)")
+    parser.add_argument("--keer", type=int, default=RUNS, help=f"metingen per pagina (standaard {RUNS})")
+    parser.add_argument("--referentie", type=Path,
+                        help="ook de eerste gewone pagina van deze kale Material-build meten (bench --bewaar)")
     args = parser.parse_args(argv)
     print("load average bij de start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    print_scores(measure(args.site))
+    print_scores(measure(args.site, args.keer, args.referentie))
     print("load average aan het eind: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
 

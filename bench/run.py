@@ -392,11 +392,12 @@ def run(size: int, serve: bool, keep: bool, lighthouse: bool = False) -> Result:
         project, counts = make_project(base, size)
         validation, check = measure_validation(project)
         full = measure_build(project)
-        reference = measure_build(make_reference(base, project, full.pages))
+        reference_project = make_reference(base, project, full.pages)
+        reference = measure_build(reference_project)
         result = Result(cases=counts["cases"], instruments=counts["instruments"], toolkits=counts["toolkits"],
                         validation_seconds=validation, check_seconds=check, full=full, reference=reference)
         if lighthouse:
-            result.lighthouse = measure_lighthouse(project / "site")
+            result.lighthouse = measure_lighthouse(project / "site", reference=reference_project / "site")
         if serve:
             measure_serve(project, result)
         if keep:
