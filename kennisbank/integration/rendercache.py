@@ -107,11 +107,12 @@ def last_build() -> dict[str, list[str]]:
 
 
 def digest(*parts: object) -> str:
-    digest = hashlib.sha1()
+    """A short key for everything a stored page depends on (also used by item_pages.py)."""
+    hashed = hashlib.sha1()
     for part in parts:
-        digest.update(str(part).encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+        hashed.update(str(part).encode("utf-8", "surrogatepass"))
+        hashed.update(b"\0")
+    return hashed.hexdigest()
 
 
 def _site_fingerprint(config: MkDocsConfig) -> str:
