@@ -80,7 +80,8 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # File names whose address a generated page already has: kind -> name -> what lives there.
 RESERVED = {"instrument": {"kiezen": "de keuzehulp (/instrumenten/kiezen/)",
                            "pagina": "de pagina's van het overzicht (/instrumenten/pagina/2/)"},
-            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)"}}
+            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)"},
+            "toolkit": {"pagina": "de pagina's van het overzicht (/toolkits/pagina/2/)"}}
 DOCS_DIR = "docs"  # hand-written pages (MkDocs' docs_dir in mkdocs.yml)
 
 
