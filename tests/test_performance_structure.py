@@ -116,7 +116,8 @@ def test_an_edit_rebuilds_the_case_and_its_lists_and_reuses_the_rest(project, se
     first = _build(project.root, served)
     assert first["reused"] == []  # the first build renders everything
 
-    case = sorted((project.root / "cases").glob("*.md"))[3]
+    # the case updated last: every list that shows the newest few shows it
+    case = max(sorted((project.root / "cases").glob("*.md")), key=lambda path: _front(path)[0]["bijgewerkt"])
     text = case.read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n", 2)[1])
     case.write_text(text.replace(f"titel: {meta['titel']}", "titel: Herziene titel van de proefcasus", 1)

@@ -24,6 +24,7 @@ it, instead of one message per value in every file that points into it.
 
 from __future__ import annotations
 
+import marshal
 import posixpath
 import re
 import unicodedata
@@ -226,12 +227,19 @@ class _Facts:
 
 
 def _copy(value):
-    """A copy of parsed YAML (dicts, lists, scalars), so no load shares mutable values with another."""
-    if isinstance(value, dict):
-        return {key: _copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copy(item) for item in value]
-    return value
+    """A copy of parsed YAML (dicts, lists, text, numbers), so no load shares mutable values with another.
+
+    By marshal, in C, for what YAML usually gives (dates stay text); by hand for anything else (a value
+    tagged !!timestamp, say).
+    """
+    try:
+        return marshal.loads(marshal.dumps(value))
+    except ValueError:
+        if isinstance(value, dict):
+            return {key: _copy(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [_copy(item) for item in value]
+        return value
 
 
 @dataclass

@@ -25,7 +25,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kennisbank.content import clock
 from kennisbank.content.filecache import digest
@@ -54,6 +54,7 @@ class Inputs:
         self._cards: dict[str, str] = {}
         self._items: dict[str, str] = {}
         self._shared: dict[str, str] = {}
+        self._values: dict[object, Any] = {}
 
     @cached_property
     def reference(self) -> str:
@@ -112,6 +113,12 @@ class Inputs:
     def build_day(self) -> str:
         """The day dated pages are written for (onderhoud, open data, monitor)."""
         return clock.reference_day(self.site.corpus.root).isoformat() + self.build_moment[:10]
+
+    def value(self, name: object, make: Callable[[], T]) -> T:
+        """``make()``, made once per build: a value several pages' inputs are read from (``name`` must be unique)."""
+        if name not in self._values:
+            self._values[name] = make()
+        return self._values[name]
 
     def once(self, name: str, make: Callable[[], object]) -> str:
         """The digest of ``make()``, made once per build: inputs many pages share (``name`` must be unique)."""

@@ -218,7 +218,7 @@ def index_page(site: Site) -> Page:
 
 def _moment_shows(site: Site, inputs: Inputs, moment_id: str) -> tuple:
     """An ijkmoment's page: the harvest (the cases shown with their texts, the rest as cards), the changes, coverage."""
-    result = harvest(site, moment_id)
+    result = inputs.value(("oogst", moment_id), partial(harvest, site, moment_id))
     return (result.moment, result.previous, inputs.cards(result.cases), inputs.cards(result.toolkits),
             inputs.cards(result.instruments), inputs.cards(result.new_cases),
             [(inputs.card(move.case), move.van, move.naar, move.datum) for move in result.moves],
@@ -227,12 +227,13 @@ def _moment_shows(site: Site, inputs: Inputs, moment_id: str) -> tuple:
             inputs.once("oogst dekking", partial(coverage_dates, site)))
 
 
-def _index_shows(site: Site) -> tuple:
-    return tuple(summary(harvest(site, moment["id"])) for moment in moments(site))
+def _index_shows(site: Site, inputs: Inputs) -> tuple:
+    return tuple(summary(inputs.value(("oogst", moment["id"]), partial(harvest, site, moment["id"])))
+                 for moment in moments(site))
 
 
 def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
-    yield Planned(INDEX, partial(index_page, site), partial(_index_shows, site))
+    yield Planned(INDEX, partial(index_page, site), partial(_index_shows, site, inputs))
     for moment in moments(site):
         yield Planned(page_uri(moment["id"]), partial(moment_page, site, moment["id"]),
                       partial(_moment_shows, site, inputs, moment["id"]))
