@@ -96,7 +96,10 @@ class Beside:
             self.job.run()  # no fork here: one after the other
             return
         assert self.errors is not None
-        message = self.errors.recv() if self.errors.poll(None) else None
+        try:
+            message = self.errors.recv()
+        except EOFError:  # it stopped without a word (killed): its exit code says so below
+            message = None
         self.process.join()
         self.errors.close()
         if message or self.process.exitcode:

@@ -74,8 +74,11 @@ def themes_index(site: Site) -> Page:
 
 
 def _theme_shows(site: Site, inputs: Inputs, thema_id: str) -> tuple:
-    """A theme page shows the items of the theme (its coverage, phases, ladder and toolkits), as cards."""
-    return inputs.cards(site.graph.items_with(THEMAS, thema_id))
+    """A theme page shows the items of the theme (its coverage, phases, ladder and toolkits), as cards, and its
+    ladder puts the instruments most applied first."""
+    items = site.graph.items_with(THEMAS, thema_id)
+    return inputs.cards(items), tuple(len(site.graph.linking_to(item, "casus")) for item in items
+                                      if item.kind == "instrument")
 
 
 def _index_shows(site: Site) -> tuple:
