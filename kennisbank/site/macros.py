@@ -23,7 +23,7 @@ from kennisbank.content.dates import dutch_date
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
 from kennisbank.site.render import PageContext, render
-from kennisbank.site.views import Views
+from kennisbank.site.views import Views, newest_first
 
 # The macros hand-written pages may call, in the order of the reference page (docs/macros.md).
 NAMES = (
@@ -230,9 +230,7 @@ class Macros:
 
     def nieuwste_cases(self, aantal: int = 5) -> Markup:
         """De nieuwste casussen (standaard vijf): het laatst in de kennisbank gezet, elk met stad, fase en status."""
-        cases = sorted(self.site.corpus.cases.values(), key=lambda c: (c.gepubliceerd or c.bijgewerkt, c.titel),
-                       reverse=True)
-        return self._render("macros/items.html", items=cases[:aantal])
+        return self._render("macros/items.html", items=newest_first(self.site.corpus.cases.values())[:aantal])
 
     def _render(self, template: str, **context) -> Markup:
         page = PageContext(self.current_uri())

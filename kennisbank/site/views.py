@@ -46,6 +46,18 @@ class Lines:
     lines: list[list[Link]] = field(default_factory=list)
 
 
+def newest_key(item: Entity) -> str:
+    """What "Nieuwste eerst" sorts on, descending: first appearance, then last update (the title breaks a tie,
+    ascending). One string, so that the overview's script (docs/assets/filters.js) sorts it the same way."""
+    return f"{item.gepubliceerd or item.bijgewerkt}|{item.bijgewerkt}"
+
+
+def newest_first(items) -> list:
+    """Items in the order of "Nieuwste eerst", the same on every page that lists the newest: the overview, the
+    home page, a term page, /vergelijk/. Every case that first appeared on one day sorts by its last update."""
+    return sorted(sorted(items, key=lambda item: item.title.lower()), key=newest_key, reverse=True)
+
+
 def euro(amount: int) -> str:
     """450000 -> '€ 450.000' (Dutch thousands separator)."""
     return "€ " + f"{amount:,}".replace(",", ".")

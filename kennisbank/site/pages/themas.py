@@ -18,9 +18,9 @@ from kennisbank.publish import linkeddata
 from kennisbank.publish.export import base_url_of
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.ladder import ladder
-from kennisbank.site.pages.terms import SHOWN, newest_first
+from kennisbank.site.pages.terms import SHOWN
 from kennisbank.site.render import Page
-from kennisbank.site.views import Link, make_page
+from kennisbank.site.views import Link, make_page, newest_first
 
 THEMAS = TAXONOMY["themas"]
 PER_RESULTAAT = 5  # cases and instruments shown per beoogd resultaat
