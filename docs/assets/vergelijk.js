@@ -16,6 +16,8 @@
 
   var KEY = "kb-vergelijk";
   var MAX = 4;
+  var WORDS = ["geen", "een", "twee", "drie", "vier"];  // small numbers in a sentence in words: "twee tot vier"
+  function inWords(number) { return WORDS[number] || String(number); }
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
   function element(tag, className, text) {
@@ -233,10 +235,10 @@
       document.title.replace(/^.*?( - [^-]*)$/, "$1");
     var messages = [];
     if (problems.length) messages.push("Niet gevonden en weggelaten: " + problems.join(", ") + ".");
-    if (selection().length > MAX) messages.push("U kunt hooguit " + MAX + " casussen vergelijken; de eerste " + MAX + " staan in de tabel.");
-    messages.push(ids.length === 0 ? "Kies hieronder twee tot " + MAX + " casussen."
+    if (selection().length > MAX) messages.push("U kunt hooguit " + inWords(MAX) + " casussen vergelijken; de eerste " + inWords(MAX) + " staan in de tabel.");
+    messages.push(ids.length === 0 ? "Kies hieronder twee tot " + inWords(MAX) + " casussen."
       : ids.length === 1 ? "Kies nog minstens één casus om te vergelijken."
-      : ids.length + " casussen naast elkaar." + (ids.length < MAX ? " U kunt er nog " + (MAX - ids.length) + " toevoegen." : ""));
+      : ids.length + " casussen naast elkaar." + (ids.length < MAX ? " U kunt er nog " + inWords(MAX - ids.length) + " toevoegen." : ""));
     status.textContent = messages.join(" ");
     fillPicker(ids);
     rewriteAddLinks(ids);

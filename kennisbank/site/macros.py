@@ -22,7 +22,7 @@ from markupsafe import Markup
 from kennisbank.content.dates import dutch_date
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
-from kennisbank.site.render import PageContext, render
+from kennisbank.site.render import PageContext, examples_note, render
 from kennisbank.site.views import Views, newest_first
 
 # The macros hand-written pages may call, in the order of the reference page (docs/macros.md).
@@ -99,8 +99,7 @@ class Macros:
         examples = sum(1 for case in corpus.cases.values() if case.voorbeeld)
         cases = f"{len(corpus.cases)} {'casus' if len(corpus.cases) == 1 else 'casussen'}"
         if examples:
-            cases += (f" (waarvan {examples} {'een illustratief voorbeeld' if examples == 1 else 'illustratieve voorbeelden'}"
-                      f", geen echte {'project' if examples == 1 else 'projecten'})")
+            cases += f" ({examples_note(len(corpus.cases), examples)})"
         return (f"{cases}, {len(corpus.instrumenten)} instrumenten en {len(corpus.toolkits)} toolkits")
 
     def _sections(self, key: str, level: int) -> str:

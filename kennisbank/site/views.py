@@ -7,6 +7,7 @@ is linked. Values are plain data (``Link``, ``Row``); the templates escape them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,8 +96,18 @@ def legal_basis_label(basis: dict) -> str:
     first = article.split()[0].lower()
     if first in ("hoofdstuk", "titel", "afdeling", "paragraaf", "artikel", "artikelen", "bijlage", "boek"):
         return f"{basis['wet']}, {article}"
-    several = "," in article or " en " in article or " tot " in article
-    return f"{basis['wet']}, {'artikelen' if several else 'artikel'} {article}"
+    return f"{basis['wet']}, {'artikelen' if _several_articles(article) else 'artikel'} {article}"
+
+
+# Another article number after a comma, semicolon, "en" or "tot (en met)": "2 en 3", "1; 3 tot en met 7".
+_NEXT_ARTICLE = re.compile(r"(?:[,;]|\ben\b|\btot\b)\s*(?:en\s+)?(?:met\s+)?\d")
+
+
+def _several_articles(article: str) -> bool:
+    """Whether a reference names more than one article. A note in brackets does not count ("4:23 (titel 4.2,
+    subsidies)"), nor does a member or part of one article ("160, eerste lid, onder d, en tweede lid")."""
+    reference = re.sub(r"\([^)]*\)", "", article)
+    return bool(_NEXT_ARTICLE.search(reference)) or " en verder" in reference
 
 
 class Views:

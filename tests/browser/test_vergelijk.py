@@ -62,7 +62,7 @@ def test_four_cases_and_no_fifth(page, fixture_url):
     assert not page.locator("#vergelijk-kies").is_visible()  # the maximum: nothing to add
     table = compared(page, fixture_url, DORDRECHT, HILVERSUM, UTRECHT, DEN_HAAG, "amsterdam-sturen-op-winkelaanbod")
     assert table.locator("thead th").count() == 5
-    assert "hooguit 4 casussen" in page.get_by_role("status").inner_text()
+    assert "hooguit vier casussen" in page.get_by_role("status").inner_text()
 
 
 def test_add_and_remove_keep_the_address_shareable(page, fixture_url, browser):

@@ -32,6 +32,7 @@ from kennisbank.site.views import Link, Views, duration, make_page
 URI = "vergelijk/index.md"
 FOLDER = "vergelijk"
 MAX_CASES = 4
+NUMBER_WORDS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}  # "twee tot vier", never "twee tot 4"
 SHOWN_WITHOUT_SCRIPT = 20  # newest cases listed for readers without JavaScript; the overview has them all
 
 # The rows of the table, in the order of the field list: (id, label).
@@ -106,7 +107,8 @@ def compare_page(site: Site) -> Page:
                                  "succesfactoren, knelpunten en lessen in één tabel, om te delen, te printen of als "
                                  "CSV te downloaden.",
                      rows=ROWS, rows_json=json.dumps(ROWS, ensure_ascii=False), newest=newest,
-                     total=len(site.corpus.cases), max_cases=MAX_CASES)
+                     total=len(site.corpus.cases), max_cases=MAX_CASES,
+                     max_words=NUMBER_WORDS.get(MAX_CASES, str(MAX_CASES)))
 
 
 def pages(site: Site) -> Iterator[Page]:
