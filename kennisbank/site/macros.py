@@ -22,6 +22,7 @@ from markupsafe import Markup
 from kennisbank.content.dates import dutch_date
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
+from kennisbank.site.pages.kiezen import decision_aid_start
 from kennisbank.site.render import PageContext, examples_note, render
 from kennisbank.site.views import Views, newest_first
 
@@ -247,7 +248,8 @@ class Macros:
         for thema in self.reference["themas"].values():
             tasks.append({"thema": thema, "toolkits": self.site.graph.items_with(themas, thema["id"], "toolkit"),
                           "cases": len(self.site.graph.items_with(themas, thema["id"], "casus")),
-                          "instruments": len(self.site.graph.items_with(themas, thema["id"], "instrument"))})
+                          "instruments": len(self.site.graph.items_with(themas, thema["id"], "instrument")),
+                          "start": decision_aid_start(self.site, thema["id"])})
         return self._render("macros/taken.html", tasks=tasks)
 
     def toolkits_uitgelicht(self) -> Markup:
