@@ -13,8 +13,8 @@
  * 2. Search results get an accessible name: the <article> inside Material's result link blocks
  *    the name from its content in Chromium, so each link is named after its result's title.
  * 3. Regions that scroll sideways (tables in Material's .md-typeset__scrollwrap, code blocks, any other
- *    overflow container in the content) are focusable (tabindex="0"), role="region" and named; a link
- *    that gets focus inside one is scrolled fully into view.
+ *    overflow container in the content) are focusable (tabindex="0"), role="region" and named, and carry a
+ *    visible cue (class kb-schuift); a link that gets focus inside one is scrolled fully into view.
  *
  * Nothing is loaded from elsewhere. tests/browser/test_menu.py and test_auditor.py hold Material to
  * the markup and breakpoints this relies on.
@@ -341,6 +341,7 @@
   }
 
   function updateRegion(element, scrolls) {
+    element.classList.toggle("kb-schuift", scrolls);  // the visible cue: a line above it and a shadow (kennisbank.css)
     if (scrolls) {
       if (element.dataset.kbRegio === undefined) {
         element.dataset.kbRegio = [element.getAttribute("tabindex"), element.getAttribute("role"),

@@ -44,6 +44,7 @@ class Page:
     # Scripts in docs/assets/ that only this page uses (site-wide ones are in mkdocs.yml): every other page
     # loads less and runs less on a phone (issue 12).
     scripts: tuple[str, ...] = ()
+    hide: tuple[str, ...] = ()  # parts of Material's layout this page leaves out ("toc": room for a wide table)
 
     def parts(self) -> list[str | int]:
         """The HTML between the slots, and the slot numbers, in order: ["<h1>…", 0, "<h2>…"]."""

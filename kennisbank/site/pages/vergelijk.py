@@ -81,15 +81,21 @@ def rows(site: Site, case: Casus, kb: Views) -> dict[str, list[list[Link]]]:
     return {name: found[name] for name, _ in ROWS}
 
 
+def cost_amounts(case: Casus) -> dict[str, int]:
+    """The amounts of a case's costs as numbers, for the CSV (a column each, so a spreadsheet can add them up)."""
+    return {name: case.kosten[name] for name in ("bedrag", "bedrag_min", "bedrag_max") if name in (case.kosten or {})}
+
+
 def case_data(site: Site, case: Casus) -> dict[str, Any]:
-    """What the script needs of one case: t title, u address, v example, r rows (lines of {t, u})."""
+    """What the script needs of one case: t title, u address, v example, r rows (lines of {t, u}), k the amounts of
+    its costs in euro (bedrag, or bedrag_min and bedrag_max)."""
     page = PageContext(URI)
     kb = Views(site, page)
 
     def part(link: Link) -> dict[str, str]:
         return {"t": link.text, "u": link.href} if link.href else {"t": link.text}
 
-    return {"id": case.id, "t": case.titel, "u": page.url(case), "v": case.voorbeeld,
+    return {"id": case.id, "t": case.titel, "u": page.url(case), "v": case.voorbeeld, "k": cost_amounts(case),
             "r": {name: [[part(link) for link in line] for line in lines]
                   for name, lines in rows(site, case, kb).items()}}
 
@@ -108,7 +114,8 @@ def compare_page(site: Site) -> Page:
                                  "CSV te downloaden.",
                      rows=ROWS, rows_json=json.dumps(ROWS, ensure_ascii=False), newest=newest,
                      total=len(site.corpus.cases), max_cases=MAX_CASES,
-                     max_words=NUMBER_WORDS.get(MAX_CASES, str(MAX_CASES)))
+                     max_words=NUMBER_WORDS.get(MAX_CASES, str(MAX_CASES)),
+                     hide=("toc",))  # four cases side by side need the width of the table of contents
 
 
 def pages(site: Site) -> Iterator[Page]:
