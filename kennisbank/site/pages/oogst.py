@@ -28,6 +28,7 @@ from kennisbank.content import history
 from kennisbank.content.model import Casus, Instrument, Toolkit
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
+from kennisbank.publish.export import build_time
 from kennisbank.site.render import Page, examples_note
 from kennisbank.site.sections import section
 from kennisbank.site.views import make_page
@@ -175,7 +176,7 @@ def moment_page(site: Site, moment_id: str) -> Page:
                      description=moment.get("omschrijving", ""), moment=moment, result=result,
                      summary=summary(result), themes=_themes(site, result), coverage=coverage,
                      first_step=lambda case: history.entries(case)[0],
-                     total=len(site.reference.resultaten),
+                     total=len(site.reference.resultaten), built=build_time(site).date().isoformat(),
                      covered=len(result.newly_covered) + len(result.covered_before))
 
 
