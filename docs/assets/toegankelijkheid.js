@@ -405,8 +405,25 @@
 
   /* --- start ---------------------------------------------------------------------------------- */
 
+  // "Meer kenmerken" of a case is folded on screen; on paper everything is there.
+  function unfoldForPrint() {
+    window.addEventListener("beforeprint", function () {
+      $$("details.kb-kaart-meer:not([open])").forEach(function (details) {
+        details.open = true;
+        details.setAttribute("data-kb-geprint", "");
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      $$("details[data-kb-geprint]").forEach(function (details) {
+        details.open = false;
+        details.removeAttribute("data-kb-geprint");
+      });
+    });
+  }
+
   function start() {
     setUpMenuAndSearch();
+    unfoldForPrint();
     setUpSearchResults();
     document.addEventListener("focusin", showFocusInRegion);
     // The regions after the first frame: Material has wrapped its tables by then, and the page is on

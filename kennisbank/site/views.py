@@ -36,6 +36,7 @@ class Row:
 
     label: str
     values: list[Link] = field(default_factory=list)
+    name: str = ""  # the field it shows ("stad")
 
 
 @dataclass
@@ -147,7 +148,7 @@ class Views:
             if item.about.card:
                 values = self._values(entity, item)
                 if values:
-                    rows.append(Row(item.about.label, values))
+                    rows.append(Row(item.about.label, values, item.name))
         return rows
 
     def _values(self, entity: Entity, item: Declared) -> list[Link]:
