@@ -61,7 +61,7 @@ def questions(site: Site) -> list[dict]:
 def decision_aid_start(site: Site, thema: str) -> str:
     """The docs path of the decision aid started on a theme's problem (the first question's answer that names the
     theme, data/keuzehulp.yml): where a theme's entry on the home page and its theme page lead. '' if none."""
-    first = next(iter(questions(site)), {"antwoorden": []})
+    first: dict = next(iter(questions(site)), {"antwoorden": []})
     answer = next((answer for answer in first["antwoorden"] if answer.get("thema") == thema), None)
     return uri((answer,)) if answer else ""
 
