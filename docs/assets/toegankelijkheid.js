@@ -224,10 +224,12 @@
     }
   }
 
+  // The panel slides in sideways: a focus that scrolls it into view while it moves left the drawer scrolled by a
+  // panel's width once the slide ended, with the focused title off-screen (issue 27). So no scrolling on focus.
   function togglePanel(entry, open) {
     if (entry.toggle.checked !== open) entry.toggle.click();
     var focus = open ? firstTabbable(entry.panel) : entry.opener;
-    if (focus) focus.focus();
+    if (focus) focus.focus({ preventScroll: true });
   }
 
   function onKeydown(event) {
