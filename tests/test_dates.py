@@ -89,6 +89,18 @@ def test_the_bijgewerkt_field_wins_over_git(project):
     assert corpus.instrumenten["proefinstrument"].bijgewerkt == "2026-03-05"
 
 
+def test_feed_sitemap_and_schema_org_take_the_moment_of_the_last_commit(project):
+    git(project.root, "init", "-q")
+    project.write("cases/met-datum.md", VALID_CASE)  # bijgewerkt: 2026-01-15, committed later
+    git(project.root, "add", "cases")
+    git(project.root, "commit", "-q", "-m", "inhoud", when="2026-03-05T09:30:15+01:00")
+    case = load_corpus(project.root).cases["met-datum"]
+    assert case.bijgewerkt == "2026-01-15"  # what the page shows as "Laatst bijgewerkt"
+    assert dates.last_change(case) == "2026-03-05T08:30:15Z"  # a real moment, not a made-up midnight
+    case.bijgewerkt = "2026-03-06"  # a day the contributor set that is later than anything Git knows
+    assert dates.last_change(case) == "2026-03-06T00:00:00Z"
+
+
 def test_dutch_date_format():
     assert dutch_date("2026-03-05") == "5 maart 2026"
     assert dutch_date("2025-12-31") == "31 december 2025"
