@@ -83,8 +83,9 @@ class Kennisbank:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root, docs = self.root(config), Path(config.docs_dir)
         if self.command != "serve" and not os.environ.get(clock.SOURCE_DATE):
-            # Reproducible: MkDocs dates its sitemap with SOURCE_DATE_EPOCH, else the clock; make it the last
-            # commit's date, as the exports are (clock.build_moment). A preview keeps the clock.
+            # Reproducible: MkDocs stamps every page with SOURCE_DATE_EPOCH, else the clock (the sitemap shows each
+            # page's own last change instead, on_page_markdown); make it the last commit's date, as the exports are
+            # (clock.build_moment). A preview keeps the clock.
             # Set for this build only: on_post_build and on_build_error take it away again.
             os.environ[clock.SOURCE_DATE] = str(int(clock.build_moment(root).timestamp()))
             self.set_source_date = True
