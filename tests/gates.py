@@ -41,13 +41,15 @@ def site_path() -> str:
     return urlsplit(site_url()).path.rstrip("/") + "/"
 
 
-def require(available: bool, missing: str) -> None:
-    """Skip a gate whose tool is missing on a developer's machine; in CI (CI=true) that is a failure."""
+def require(available: bool, missing: str, how: str = "scripts/test installeert het als root") -> None:
+    """Skip a gate whose tool is missing on a developer's machine; in CI (CI=true) that is a failure.
+
+    ``how``: how a developer gets the tool (said with the skip)."""
     if available:
         return
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{missing}; in CI moet deze controle draaien (scripts/test installeert het)")
-    pytest.skip(f"{missing} (scripts/test installeert het als root)")
+        pytest.fail(f"{missing}; in CI moet deze controle draaien ({how})")
+    pytest.skip(f"{missing} ({how})")
 
 
 def html_files(site: Path) -> list[Path]:
