@@ -62,3 +62,12 @@ def test_curly_quotes_around_an_id_give_one_message_not_also_an_unknown_value(pr
         "fase: groeien", "fase: “groeien”"))
     found = load_corpus(project.root, with_dates=False).problems
     assert [p.line for p in found] == [4, 6] and all("gekrulde aanhalingstekens" in p.message for p in found), found
+
+
+# -- limits: a pull request cannot stall the check (issue 28) ---------------------------------------------------------
+
+def test_a_huge_file_is_not_read(project):
+    project.write("cases/a.md", VALID_CASE + "Een zin van de tekst. " * 30_000)
+    problems = [str(problem) for problem in load_corpus(project.root, with_dates=False).problems]
+    assert problems == ["cases/a.md:1: het bestand is 645 kB; een tekstbestand van de kennisbank is hooguit 512 kB "
+                        "(de tekst van een casus hooguit 40.000 tekens). Is dit het goede bestand?"]

@@ -10,7 +10,8 @@ same link works there; a toolkit's folder moves with its page to ``/toolkits/<na
 The checks here need no body: a folder must belong to a file (a rename moves both), a file
 must be an image (png, jpg, gif, webp) or a PDF, at most 1 MB, with a plain name; anything
 else in a content folder that is not read is reported instead of ignored. PDF attachments are
-listed on the item's page with their size (``Attachment``).
+listed on the item's page with their size (``Attachment``). A file that is a symbolic link
+(or a folder that is one) is refused and never read (``symlinks.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from kennisbank.content import symlinks
 from kennisbank.content.problems import Problem
 
 MAX_BYTES = 1024 * 1024  # 1 MB per file
@@ -90,31 +92,43 @@ def scan_folder(root: Path, folder: str, site_folder: str, slugs: set[str], skip
     media: dict[str, list[MediaFile]] = {}
     problems: list[Problem] = []
     directory = root / folder
+    refusal = symlinks.refusal(directory, folder)
+    if refusal is not None:
+        return media, [refusal]
     if not directory.is_dir():
         return media, problems
     for entry in sorted(directory.iterdir()):
         relative = f"{folder}/{entry.name}"
         if entry.name.startswith(".") or relative in skip:
             continue
+        plain = symlinks.is_plain(entry)
+        if entry.suffix == ".md" and (entry.is_file() or not plain):
+            continue  # a content file: the corpus reads it (or refuses it, if it is a link)
+        if not plain:
+            problems.append(symlinks.problem(relative, relative, root))
+            continue
         if entry.is_file():
-            if entry.suffix != ".md":
-                problems.append(Problem(relative, 1, _stray_file(entry, folder, slugs)))
+            problems.append(Problem(relative, 1, _stray_file(entry, folder, slugs)))
             continue
         if entry.name not in slugs:
             problems += _orphan_folder(root, entry, folder, relative, slugs)
             continue
         media[entry.name] = []
-        for item in sorted(entry.rglob("*")):
+        for item in sorted(entry.rglob("*")):  # a linked folder is listed, not entered
             item_relative = item.relative_to(root).as_posix()
-            if item.name.startswith(".") or item.is_dir():
+            plain = symlinks.is_plain(item)
+            if item.name.startswith(".") or (plain and item.is_dir()):
                 continue
-            if item.parent != entry:
+            if not plain:  # never read, not even for its size
+                problems.append(symlinks.problem(item_relative, item_relative, root))
+            elif item.parent != entry:
                 problems.append(Problem(item_relative, 1, f"zet bestanden direct in {relative}/, zonder submap"))
-                continue
-            problems += _file_problems(item, item_relative)
-            # Listed even with a problem: a link to it then finds it, and the problem above says what is wrong.
-            media[entry.name].append(MediaFile(item_relative, f"{site_folder}/{entry.name}/{item.name}",
-                                               str(item), item.stat().st_size))
+            else:
+                problems += _file_problems(item, item_relative)
+            if item.parent == entry:
+                # Listed even with a problem: a link to it then finds it, and the problem above says what is wrong.
+                media[entry.name].append(MediaFile(item_relative, f"{site_folder}/{entry.name}/{item.name}",
+                                                   str(item), item.lstat().st_size))
     return media, problems
 
 

@@ -3,6 +3,10 @@
 Every value keeps the line it came from, so that a problem found later (by the
 schema or a cross-reference check) can be reported as ``path:line: message``.
 Reading never raises on bad content: it returns the problems it found instead.
+
+A pull request must not be able to make the check read a file of the machine it runs on, or
+stall it: a file is not read at all when it is a symbolic link (or lies in a linked folder,
+``symlinks.py``) or when it is larger than ``MAX_TEXT_BYTES``.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from kennisbank.content import symlinks
+from kennisbank.content.media import size_text
 from kennisbank.content.problems import Problem
 
 Location = tuple  # a path into the front matter, e.g. ("themas", 0)
@@ -61,6 +67,7 @@ class Source:
         return self.lines.get(location, 1)
 
 
+MAX_TEXT_BYTES = 512 * 1024  # a case's text is at most 40,000 characters (body.py); data files are some 30 kB
 MERGE_TAG = "tag:yaml.org,2002:merge"
 _COMMENT_IN_VALUE = re.compile(r"\s+#\S")  # 'titel: Aanpak #2': YAML drops everything from ' #'
 
@@ -213,8 +220,24 @@ def quote_problems(source: Source) -> list[Problem]:
     return problems
 
 
+def refused(path: Path, relative: str) -> Problem | None:
+    """Why a file is not read at all: it is a symbolic link (or lies in one), or it is too large."""
+    link = symlinks.refusal(path, relative)
+    if link is not None:
+        return link
+    size = path.stat().st_size if path.exists() else 0
+    if size > MAX_TEXT_BYTES:
+        return Problem(relative, 1, f"het bestand is {size_text(size)}; een tekstbestand van de kennisbank is hooguit "
+                                    f"{size_text(MAX_TEXT_BYTES)} (de tekst van een casus hooguit 40.000 tekens). "
+                                    "Is dit het goede bestand?")
+    return None
+
+
 def read_text(path: Path, relative: str) -> tuple[str | None, list[Problem]]:
     """Read a file as UTF-8; a BOM is tolerated, other bytes are reported with their line."""
+    refusal = refused(path, relative)
+    if refusal is not None:
+        return None, [refusal]
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from kennisbank.content import clock, dates, drafts, examples, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
-from kennisbank.integration import beheer, material_fixes, redirect_pages, rendercache, search
+from kennisbank.integration import beheer, file_guard, material_fixes, redirect_pages, rendercache, search
 from kennisbank.integration.item_pages import ItemPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
 from kennisbank.publish import export
@@ -147,6 +147,8 @@ class Kennisbank:
         for uri, text in vergelijk.data_files(self.site).items():  # what /vergelijk/ reads of each chosen case
             files.append(File.generated(config, uri, content=text))
         self.add_editor(files, config)
+        # Nothing reaches the site through a symbolic link, whatever the checker found (file_guard.py).
+        file_guard.drop_links(files, self.root(config), {problem.path for problem in self.site.corpus.problems})
         return rendercache.start_build(files, config)  # serve: empty the store if the site changed
 
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
