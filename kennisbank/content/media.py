@@ -10,12 +10,24 @@ same link works there; a toolkit's folder moves with its page to ``/toolkits/<na
 The checks here need no body: a folder must belong to a file (a rename moves both), a file
 must be an image (png, jpg, gif, webp) or a PDF, at most 1 MB, with a plain name; anything
 else in a content folder that is not read is reported instead of ignored. PDF attachments are
-listed on the item's page with their size (``Attachment``). A file that is a symbolic link
-(or a folder that is one) is refused and never read (``symlinks.py``).
+listed on the item's page with their size (``Attachment``).
+
+A file is what its content says, not what its name says: the first bytes of each file must
+be the signature its extension promises (the fixed "magic numbers" at the start of PNG,
+JPEG, GIF, WebP and PDF, from each format's specification), so a text or HTML file named
+``foto.png`` is refused, and a JPEG named ``.png`` is told its right name. Five fixed byte
+strings need no library (``filetype`` or libmagic would compare the same bytes). A symbolic
+link is refused before anything is read (``symlinks.py``).
+
+SVG from contributors is refused, not sanitised: an SVG is a document that can carry script
+and links, which run at the site's own address when a reader opens the file; there is no
+well-kept sanitiser for SVG in Python (nh3/ammonia cleans HTML, not SVG), and a contributor
+loses nothing by saving a drawing as PNG or WebP.
 """
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
 import unicodedata
@@ -30,6 +42,15 @@ IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 ATTACHMENT_TYPES = (".pdf",)
 ALLOWED = ", ".join(t.lstrip(".") for t in IMAGE_TYPES + ATTACHMENT_TYPES)
 NAME = re.compile(r"^[a-z0-9]+([-_][a-z0-9]+)*\.[a-z0-9]+$")
+# Per type: what a file of it starts with ('?' is any byte: WebP is 'RIFF', four bytes of size, 'WEBP'), the
+# extension to suggest for it, and the extensions that promise it.
+SIGNATURES = {
+    "PNG-afbeelding": ((b"\x89PNG\r\n\x1a\n",), ".png", (".png",)),
+    "JPEG-afbeelding": ((b"\xff\xd8\xff",), ".jpg", (".jpg", ".jpeg")),
+    "GIF-afbeelding": ((b"GIF87a", b"GIF89a"), ".gif", (".gif",)),
+    "WebP-afbeelding": ((b"RIFF????WEBP",), ".webp", (".webp",)),
+    "PDF-document": ((b"%PDF-",), ".pdf", (".pdf",)),
+}
 
 
 @dataclass(frozen=True)
@@ -157,7 +178,7 @@ def _file_problems(item: Path, relative: str) -> list[Problem]:
     problems = []
     suffix = item.suffix.lower()
     if suffix not in IMAGE_TYPES + ATTACHMENT_TYPES:
-        hint = " (een SVG kan scripts bevatten; sla de afbeelding op als PNG)" if suffix == ".svg" else (
+        hint = " (een SVG kan scripts bevatten; sla de afbeelding op als PNG, JPG of WebP)" if suffix == ".svg" else (
             " (sla een document op als PDF)" if suffix in (".doc", ".docx", ".odt", ".ppt", ".pptx", ".xls",
                                                            ".xlsx") else "")
         problems.append(Problem(relative, 1, f"bestanden van de soort '{suffix or item.name}' staan niet op de site; "
@@ -170,7 +191,50 @@ def _file_problems(item: Path, relative: str) -> list[Problem]:
     if size > MAX_BYTES:
         problems.append(Problem(relative, 1, f"het bestand is {size_text(size)}; de grens is 1 MB per bestand. "
                                              f"{_shrink_advice(item.name)}"))
+    elif suffix in IMAGE_TYPES + ATTACHMENT_TYPES:
+        problems += _content_problems(item, relative, suffix)
     return problems
+
+
+def content_type(start: bytes) -> str | None:
+    """What the first bytes of a file say it is ('PNG-afbeelding', …), or None for none of the allowed types."""
+    for name, (signatures, _, _) in SIGNATURES.items():
+        if any(_starts_with(start, signature) for signature in signatures):
+            return name
+    return None
+
+
+def _starts_with(start: bytes, signature: bytes) -> bool:
+    """``start`` begins with ``signature``, where '?' in the signature stands for any byte."""
+    return len(start) >= len(signature) and all(
+        wanted in (actual, ord("?")) for wanted, actual in zip(signature, start, strict=False))
+
+
+def _content_problems(item: Path, relative: str, suffix: str) -> list[Problem]:
+    """The content must be the type the extension promises."""
+    with item.open("rb") as file:
+        start = file.read(16)
+    found = content_type(start)
+    expected = next(name for name, (_, _, suffixes) in SIGNATURES.items() if suffix in suffixes)
+    if found == expected:
+        return []
+    if found is not None:
+        right = item.stem + SIGNATURES[found][1]
+        return [Problem(relative, 1, f"de inhoud van dit bestand is een {found}, maar de naam eindigt op "
+                                     f"'{item.suffix}'; hernoem het naar '{right}' (en pas de link in de tekst aan)")]
+    what = "leeg" if not start else "tekst (bijvoorbeeld HTML of SVG)" if _is_text(start) else "iets anders"
+    advice = ("Sla het document opnieuw op als PDF" if suffix in ATTACHMENT_TYPES else
+              "Sla de afbeelding opnieuw op als PNG, JPG of WebP (een andere naam geven verandert het bestand niet)")
+    return [Problem(relative, 1, f"dit bestand heet '{item.name}', maar de inhoud is {what}, geen {expected}. {advice}")]
+
+
+def _is_text(start: bytes) -> bool:
+    """UTF-8 text (the start of it: a character may be cut off at the end)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(start, final=False)
+    except UnicodeDecodeError:
+        return False
+    return b"\0" not in start
 
 
 def _plain_name(name: str) -> str:
