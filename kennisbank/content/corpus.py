@@ -36,6 +36,7 @@ from kennisbank.content import (
     privacy,
     published,
     redirects,
+    svg,
     symlinks,
 )
 from kennisbank.content.body import Body, body_problems, scan
@@ -378,8 +379,9 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     reference, problems = load_reference(root)
     confirmed, address_problems = privacy.confirmed_addresses(root)
     problems += address_problems
-    # Links in the folders that are published but not read file by file here.
+    # Links in the folders that are published but not read file by file here, and the site's own drawings.
     problems += [problem for folder in symlinks.SCANNED for problem in symlinks.scan(root, folder)]
+    problems += svg.problems(root, DOCS_DIR)
     site_url = site_url_of(root) if site_url is None else site_url
     corpus = Corpus(root=str(root), reference=reference, site_url=site_url)
 

@@ -22,7 +22,8 @@ link is refused before anything is read (``symlinks.py``).
 SVG from contributors is refused, not sanitised: an SVG is a document that can carry script
 and links, which run at the site's own address when a reader opens the file; there is no
 well-kept sanitiser for SVG in Python (nh3/ammonia cleans HTML, not SVG), and a contributor
-loses nothing by saving a drawing as PNG or WebP.
+loses nothing by saving a drawing as PNG or WebP. The site's own drawings in ``docs/`` are
+checked by ``svg.py``.
 """
 
 from __future__ import annotations
