@@ -138,3 +138,11 @@ def test_broken_reference_data_fails_the_build_without_traceback(project):
     # the files that use it are named in one line after the data file's own problems (issue 15, item 2)
     assert "data/themas.yml:1: 1 bestand gebruikt waarden uit dit bestand en blijft buiten de site" in output
     assert "cases/a.md" in output.split("data/themas.yml:1: ", 1)[1].splitlines()[0]
+
+
+def test_a_folder_named_like_a_content_file_is_a_problem_not_a_traceback(project):
+    """Git can hold cases/x.md/ as a folder (with a file in it); reading it as a file raised IsADirectoryError."""
+    project.write("cases/x.md/foto.png", b"\x89PNG\r\n\x1a\n")
+    found = [str(problem) for problem in load_corpus(project.root, with_dates=False).problems]
+    assert found == ["cases/x.md:1: dit is een map, geen bestand; zet de tekst in het bestand cases/x.md en afbeeldingen "
+                     "en bijlagen in de map cases/x/ ernaast"]

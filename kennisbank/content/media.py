@@ -123,10 +123,9 @@ def scan_folder(root: Path, folder: str, site_folder: str, slugs: set[str], skip
         relative = f"{folder}/{entry.name}"
         if entry.name.startswith(".") or relative in skip:
             continue
-        plain = symlinks.is_plain(entry)
-        if entry.suffix == ".md" and (entry.is_file() or not plain):
-            continue  # a content file: the corpus reads it (or refuses it, if it is a link)
-        if not plain:
+        if entry.suffix == ".md":
+            continue  # a content file: the corpus reads it, or says why it cannot (a link, a folder)
+        if not symlinks.is_plain(entry):
             problems.append(symlinks.problem(relative, relative, root))
             continue
         if entry.is_file():

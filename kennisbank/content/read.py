@@ -296,10 +296,13 @@ def quote_problems(source: Source) -> list[Problem]:
 
 
 def refused(path: Path, relative: str) -> Problem | None:
-    """Why a file is not read at all: it is a symbolic link (or lies in one), or it is too large."""
+    """Why a file is not read at all: it is a symbolic link (or lies in one), a folder, or too large."""
     link = symlinks.refusal(path, relative)
     if link is not None:
         return link
+    if path.is_dir():
+        return Problem(relative, 1, f"dit is een map, geen bestand; zet de tekst in het bestand {relative} en "
+                                    f"afbeeldingen en bijlagen in de map {relative.removesuffix('.md')}/ ernaast")
     size = path.stat().st_size if path.exists() else 0
     if size > MAX_TEXT_BYTES:
         return Problem(relative, 1, f"het bestand is {size_text(size)}; een tekstbestand van de kennisbank is hooguit "
