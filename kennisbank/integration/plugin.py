@@ -27,7 +27,15 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from kennisbank.content import clock, dates, drafts, examples, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
-from kennisbank.integration import beheer, file_guard, material_fixes, redirect_pages, rendercache, search
+from kennisbank.integration import (
+    beheer,
+    file_guard,
+    macro_sandbox,
+    material_fixes,
+    redirect_pages,
+    rendercache,
+    search,
+)
 from kennisbank.integration.item_pages import ItemPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
 from kennisbank.publish import export
@@ -107,6 +115,7 @@ class Kennisbank:
         macros = config.plugins.get("macros")
         if macros is not None:
             macros.register_macros(Macros(self.site, lambda: macros.page.file.src_uri).registry())
+            macro_sandbox.sandbox(macros)  # a page's Jinja cannot reach Python (macro_sandbox.py)
         self.redirect_pages = redirects.redirect_map(corpus)
         redirect_plugin = config.plugins.get("redirects")
         if redirect_plugin is not None:  # old names (vorige_namen) keep their URL
