@@ -146,3 +146,15 @@ def test_a_folder_named_like_a_content_file_is_a_problem_not_a_traceback(project
     found = [str(problem) for problem in load_corpus(project.root, with_dates=False).problems]
     assert found == ["cases/x.md:1: dit is een map, geen bestand; zet de tekst in het bestand cases/x.md en afbeeldingen "
                      "en bijlagen in de map cases/x/ ernaast"]
+
+
+@pytest.mark.parametrize("path, overview", [
+    ("cases/index.md", "het overzicht van de casussen (/cases/)"),
+    ("instrumenten/index.md", "het overzicht van de instrumenten (/instrumenten/)"),
+    ("instrumenten/toolkits/index.md", "het overzicht van de toolkits (/toolkits/)"),
+])
+def test_an_item_cannot_take_the_address_of_an_overview(project, path, overview):
+    """A case named 'index' made the page /cases/ twice: the build said so about a docs/ file that did not exist."""
+    project.write(path, VALID_CASE)
+    found = [str(problem) for problem in load_corpus(project.root, with_dates=False).problems]
+    assert f"{path}:1: de naam 'index' is al in gebruik voor {overview}; kies een andere bestandsnaam" in found

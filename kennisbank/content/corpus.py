@@ -72,9 +72,14 @@ CONTENT_FOLDERS = {kind: cls.source_folder for kind, cls in ENTITY_TYPES.items()
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # File names whose address a generated page already has: kind -> name -> what lives there.
+# 'index' would be the overview itself (cases/index.md), and instrumenten/toolkits/ holds the toolkits.
 RESERVED = {"instrument": {"kiezen": "de keuzehulp (/instrumenten/kiezen/)",
-                           "pagina": "de pagina's van het overzicht (/instrumenten/pagina/2/)"},
-            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)"}}
+                           "pagina": "de pagina's van het overzicht (/instrumenten/pagina/2/)",
+                           "index": "het overzicht van de instrumenten (/instrumenten/)",
+                           "toolkits": "de map met toolkits (instrumenten/toolkits/)"},
+            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)",
+                      "index": "het overzicht van de casussen (/cases/)"},
+            "toolkit": {"index": "het overzicht van de toolkits (/toolkits/)"}}
 DOCS_DIR = "docs"  # hand-written pages (MkDocs' docs_dir in mkdocs.yml)
 
 
