@@ -152,3 +152,16 @@ def test_a_linked_folder_is_reported_once_and_not_entered(tmp_path, outside):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "alles").symlink_to(outside, target_is_directory=True)
     assert [(problem.path, problem.line) for problem in scan(tmp_path, "docs")] == [("docs/alles", 1)]
+
+
+def test_a_linked_template_of_the_theme_stops_the_build_before_any_page_is_written(project, outside):
+    """Jinja follows a link: docs/overrides/partials/copyright.html pointing outside would be in every page."""
+    template = project.root / "docs" / "overrides" / "partials" / "copyright.html"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.unlink(missing_ok=True)
+    template.symlink_to(outside / "wachtwoorden.txt")
+    result = project.build()
+    assert result.returncode != 0
+    assert "de site wordt niet gebouwd: een sjabloon van de opmaak is een symbolische link" in result.stderr
+    assert "docs/overrides/partials/copyright.html:1: dit is een symbolische link (symlink)" in result.stderr
+    assert not project.site.exists()

@@ -10,6 +10,10 @@ dropped when a part of that path is a link (or not a plain file), and reported a
 (so ``--strict`` fails) unless the checker reported it already. Files outside the project,
 such as the theme in an installed Python environment, are the installed software, not the
 pull request's.
+
+The theme's own templates in the project (``docs/overrides``) are not copied but rendered into
+every page, and Jinja follows a link too: a linked template stops the build before any page
+is written (``refuse_linked_templates``).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from kennisbank.content import symlinks
@@ -44,3 +49,16 @@ def drop_links(files: Files, root: Path, reported: Iterable[str]) -> list[str]:
         if not any(relative == path or relative.startswith(path.rstrip("/") + "/") for path in known):
             log.warning(str(refusal))
     return dropped
+
+
+def refuse_linked_templates(custom_dir: str | None, root: Path) -> None:
+    """Stop the build when a template of the theme's ``custom_dir`` in the project is, or lies in, a link."""
+    top = os.path.abspath(root)
+    if not custom_dir or os.path.commonpath([top, os.path.abspath(custom_dir)]) != top:
+        return
+    folder = Path(os.path.relpath(custom_dir, top)).as_posix()
+    outer = symlinks.refusal(Path(custom_dir), folder)
+    found = [outer] if outer is not None else symlinks.scan(root, folder)
+    if found:
+        raise PluginError("de site wordt niet gebouwd: een sjabloon van de opmaak is een symbolische link, en die "
+                          "zou in elke pagina terechtkomen.\n" + "\n".join(str(problem) for problem in found))

@@ -106,6 +106,7 @@ class Kennisbank:
         self.site = Site(corpus)
         for problem in corpus.problems:
             log.warning(str(problem))
+        file_guard.refuse_linked_templates(config.theme.custom_dir, root)  # Jinja would render a link into every page
         # A warning keeps nothing off the site and fails `--strict` only with KENNISBANK_STRENG=1 (legal.py).
         for warning in corpus.warnings:
             (log.warning if os.environ.get(STRICT_WARNINGS) == "1" else log.info)(str(warning))
