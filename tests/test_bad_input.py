@@ -158,3 +158,11 @@ def test_an_item_cannot_take_the_address_of_an_overview(project, path, overview)
     project.write(path, VALID_CASE)
     found = [str(problem) for problem in load_corpus(project.root, with_dates=False).problems]
     assert f"{path}:1: de naam 'index' is al in gebruik voor {overview}; kies een andere bestandsnaam" in found
+
+
+def test_a_file_name_with_a_line_break_is_not_a_valid_id(project):
+    """'^…$' matches before a final line break: cases/abc<newline>.md passed as id 'abc\\n'."""
+    project.write("cases/abc\n.md", VALID_CASE)
+    found = [problem.message for problem in load_corpus(project.root, with_dates=False).problems]
+    assert found == ["bestandsnaam 'abc\n.md' is geen geldige id: gebruik alleen kleine letters, cijfers en "
+                     "koppeltekens, bijvoorbeeld 'abc.md'"]

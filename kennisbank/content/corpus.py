@@ -401,7 +401,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
             if item.slug in RESERVED.get(kind, {}):
                 item.problems.append(Problem(item.source.path, 1, f"de naam '{item.slug}' is al in gebruik voor "
                                              f"{RESERVED[kind][item.slug]}; kies een andere bestandsnaam"))
-            if not SLUG.match(item.slug):
+            if not SLUG.fullmatch(item.slug):  # fullmatch: "$" alone lets "naam\n" through
                 item.problems.append(Problem(item.source.path, 1,
                     f"bestandsnaam '{path.name}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
                     f"koppeltekens, bijvoorbeeld '{slugify(item.slug)}.md'"))
