@@ -27,7 +27,15 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from kennisbank.content import clock, dates, drafts, examples, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
-from kennisbank.integration import beheer, material_fixes, redirect_pages, rendercache, search
+from kennisbank.integration import (
+    beheer,
+    file_guard,
+    macro_sandbox,
+    material_fixes,
+    redirect_pages,
+    rendercache,
+    search,
+)
 from kennisbank.integration.item_pages import ItemPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
 from kennisbank.publish import export
@@ -101,6 +109,7 @@ class Kennisbank:
         self.site = Site(corpus)
         for problem in corpus.problems:
             log.warning(str(problem))
+        file_guard.refuse_linked_templates(config.theme.custom_dir, root)  # Jinja would render a link into every page
         # A warning keeps nothing off the site and fails `--strict` only with KENNISBANK_STRENG=1 (legal.py).
         for warning in corpus.warnings:
             (log.warning if os.environ.get(STRICT_WARNINGS) == "1" else log.info)(str(warning))
@@ -110,6 +119,7 @@ class Kennisbank:
         macros = config.plugins.get("macros")
         if macros is not None:
             macros.register_macros(Macros(self.site, lambda: macros.page.file.src_uri).registry())
+            macro_sandbox.sandbox(macros)  # a page's Jinja cannot reach Python (macro_sandbox.py)
         self.redirect_pages = redirects.redirect_map(corpus)
         redirect_plugin = config.plugins.get("redirects")
         if redirect_plugin is not None:  # old names (vorige_namen) keep their URL
@@ -150,6 +160,8 @@ class Kennisbank:
         for uri, text in vergelijk.data_files(self.site).items():  # what /vergelijk/ reads of each chosen case
             files.append(File.generated(config, uri, content=text))
         self.add_editor(files, config)
+        # Nothing reaches the site through a symbolic link, whatever the checker found (file_guard.py).
+        file_guard.drop_links(files, self.root(config), {problem.path for problem in self.site.corpus.problems})
         return rendercache.start_build(files, config)  # serve: empty the store if the site changed
 
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
