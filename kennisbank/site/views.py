@@ -280,14 +280,16 @@ class Views:
 
 def make_page(site: Site, template: str, src_uri: str, title: str, *, description: str = "",
               source: str | None = None, search: str = "lijst", linked_data: dict | None = None,
-              scripts: tuple[str, ...] = (), hide: tuple[str, ...] = (), **context: Any) -> Page:
+              scripts: tuple[str, ...] = (), sitemap: bool = True, hide: tuple[str, ...] = (),
+              **context: Any) -> Page:
     """A generated page from a page template (``pages/<name>.html``), which sees ``kb``, ``page`` and ``title``.
 
     ``linked_data``: its schema.org JSON-LD (publish/linkeddata.py), for the page's head; ``scripts``: the
-    scripts in docs/assets/ that this page alone needs (``filters.js``); ``hide``: what of Material's layout it
-    leaves out (``("toc",)``).
+    scripts in docs/assets/ that this page alone needs (``filters.js``); ``sitemap``: False leaves it out of
+    sitemap.xml; ``hide``: what of Material's layout it leaves out (``("toc",)``).
     """
     page = PageContext(src_uri)
     html = render(template, page, kb=Views(site, page), title=title, **context)
     return Page(src_uri, title, html, page.prose_parts, description=description, source=source, search=search,
-                head=json_ld(linked_data) if linked_data else Markup(""), scripts=scripts, hide=hide)
+                head=json_ld(linked_data) if linked_data else Markup(""), scripts=scripts, sitemap=sitemap,
+                hide=hide)
