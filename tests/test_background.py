@@ -2,7 +2,8 @@
 
 - A build that writes them in a second process writes exactly what a build that writes them
   one after the other writes, byte for byte.
-- A failure in that process fails the build, with a message that says what failed.
+- A failure in that process fails the build, with a message that says what failed; a warning
+  there fails a strict build, as any warning does.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from kennisbank.integration import background
 from kennisbank.integration.plugin import Kennisbank
 
 
-def _build(root: Path, site: Path) -> None:
+def _build(root: Path, site: Path, strict: bool = False) -> None:
     Kennisbank.instance().on_startup("build", False)
-    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)))
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=strict))
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -59,3 +60,16 @@ def test_a_failure_beside_the_build_fails_it_and_says_what(small, tmp_path, monk
         _build(small, tmp_path / "site")
     assert "zoekindex zijn niet geschreven: ValueError: de open data kon niet worden gemaakt" in caplog.text
     assert "Traceback" not in caplog.text
+
+
+def test_a_warning_beside_the_build_fails_a_strict_build(small, tmp_path, monkeypatch, caplog):
+    real = background.published_files
+
+    def warned(site, site_url):
+        logging.getLogger("mkdocs.plugins.kennisbank").warning("de woordenlijst ontbreekt")
+        return real(site, site_url)
+
+    monkeypatch.setattr(background, "published_files", warned)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort):
+        _build(small, tmp_path / "site", strict=True)
+    assert caplog.text.count("de woordenlijst ontbreekt") == 1

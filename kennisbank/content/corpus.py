@@ -28,9 +28,11 @@ import marshal
 import posixpath
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import unquote
 
 from kennisbank.content import (
@@ -45,11 +47,13 @@ from kennisbank.content import (
     privacy,
     published,
     redirects,
+    svg,
+    symlinks,
 )
 from kennisbank.content.body import Body, body_problems, scan
 from kennisbank.content.model import ENTITY_TYPES, Corpus, Reference
 from kennisbank.content.problems import Problem, allowed_values, suggestion
-from kennisbank.content.read import Source, quote_problems, read_markdown, read_yaml
+from kennisbank.content.read import Source, quote_problems, read_markdown, read_yaml, refused
 from kennisbank.content.registry import TAXONOMIES
 from kennisbank.content.sjablonen import PLACEHOLDER, placeholder_problems
 from kennisbank.content.validate import (
@@ -79,15 +83,33 @@ CONTENT_FOLDERS = {kind: cls.source_folder for kind, cls in ENTITY_TYPES.items()
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # File names whose address a generated page already has: kind -> name -> what lives there.
+# 'index' would be the overview itself (cases/index.md), and instrumenten/toolkits/ holds the toolkits.
 RESERVED = {"instrument": {"kiezen": "de keuzehulp (/instrumenten/kiezen/)",
-                           "pagina": "de pagina's van het overzicht (/instrumenten/pagina/2/)"},
-            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)"},
-            "toolkit": {"pagina": "de pagina's van het overzicht (/toolkits/pagina/2/)"}}
+                           "pagina": "de pagina's van het overzicht (/instrumenten/pagina/2/)",
+                           "index": "het overzicht van de instrumenten (/instrumenten/)",
+                           "toolkits": "de map met toolkits (instrumenten/toolkits/)"},
+            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)",
+                      "index": "het overzicht van de casussen (/cases/)"},
+            "toolkit": {"pagina": "de pagina's van het overzicht (/toolkits/pagina/2/)",
+                        "index": "het overzicht van de toolkits (/toolkits/)"}}
 DOCS_DIR = "docs"  # hand-written pages (MkDocs' docs_dir in mkdocs.yml)
 
 
 def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
+
+
+T = TypeVar("T")
+
+
+def _kept(store: filecache.Store | None, relative: str, path: Path, make: Callable[[], T]) -> T:
+    """``make()``, or what it gave the last time the file had these bytes (content/filecache.py). A file that is
+    not read at all (a link, a folder, too large: ``read.refused``) never goes through the store."""
+    if store is None or refused(path, relative) is not None:
+        if store is not None:
+            store.forget(relative)
+        return make()
+    return store.facts(relative, path, make)
 
 
 def check_data_file(path: Path, relative: str, definition: str) -> tuple[Source, list[Problem]]:
@@ -110,12 +132,12 @@ def load_reference(root: Path, store: filecache.Store | None = None) -> tuple[Re
     for name, definition in DATA_FILES.items():
         path = data_dir / f"{name}.yml"
         relative = f"data/{name}.yml"
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a link, even a broken one, is refused by read_yaml
             problems.append(Problem(relative, 1, "dit bestand met referentiedata ontbreekt"))
             reference.broken.add(name)
             continue
         check = partial(check_data_file, path, relative, definition)
-        kept, found = store.facts(relative, path, check) if store is not None else check()
+        kept, found = _kept(store, relative, path, check)
         source = Source(kept.path, _copy(kept.data) if store and store.handed_before(relative) else kept.data,
                         kept.lines)
         problems += found
@@ -280,7 +302,7 @@ def read_files(root: Path, files: dict[str, list[Path]] | None, store: filecache
     for kind, folder in CONTENT_FOLDERS.items():
         for path in (files or {}).get(kind) or _content_files(root, folder):
             relative = _relative(path, root)
-            facts = store.facts(relative, path, partial(check_file, path, relative, kind))
+            facts = _kept(store, relative, path, partial(check_file, path, relative, kind))
             items[kind, path.stem] = _from_facts(facts, kind, path, copy=store.handed_before(relative))
     return items
 
@@ -312,7 +334,7 @@ def check_names(items: dict[tuple[str, str], _File]) -> None:
         if slug in RESERVED.get(kind, {}):
             item.problems.append(Problem(item.source.path, 1, f"de naam '{slug}' is al in gebruik voor "
                                          f"{RESERVED[kind][slug]}; kies een andere bestandsnaam"))
-        if not SLUG.match(slug):
+        if not SLUG.fullmatch(slug):  # fullmatch: "$" alone lets "naam\n" through
             item.problems.append(Problem(item.source.path, 1,
                 f"bestandsnaam '{item.path.name}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
                 f"koppeltekens, bijvoorbeeld '{slugify(slug)}.md'"))
@@ -387,7 +409,7 @@ def _site_index(root: Path, reference: Reference, all_media: dict[tuple[str, str
     docs = root / DOCS_DIR
     for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         site = page.relative_to(docs).as_posix()
-        if not site.startswith("overrides/"):
+        if not site.startswith("overrides/") and symlinks.linked_part(page, f"{DOCS_DIR}/{site}") is None:
             index.add(links.Target(site, f"{DOCS_DIR}/{site}", "pagina"), page.read_text(encoding="utf-8",
                                                                                          errors="replace"))
     for taxonomy in TAXONOMIES:
@@ -473,9 +495,12 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     store.made.clear()
     reference, problems = load_reference(root, store)
     confirmed_file = root / privacy.CONFIRMED_FILE
-    confirmed, address_problems = store.facts(privacy.CONFIRMED_FILE, confirmed_file, partial(
-        privacy.confirmed_addresses, root)) if confirmed_file.exists() else (set(), [])
+    confirmed, address_problems = _kept(store, privacy.CONFIRMED_FILE, confirmed_file, partial(
+        privacy.confirmed_addresses, root)) if confirmed_file.exists() or confirmed_file.is_symlink() else (set(), [])
     problems += address_problems
+    # Links in the folders that are published but not read file by file here, and the site's own drawings.
+    problems += [problem for folder in symlinks.SCANNED for problem in symlinks.scan(root, folder)]
+    problems += svg.problems(root, DOCS_DIR)
     site_url = site_url_of(root) if site_url is None else site_url
     corpus = Corpus(root=str(root), reference=reference, site_url=site_url)
 

@@ -84,7 +84,7 @@ class _Entry:
 
 
 def _stat_of(path: Path) -> tuple[int, int, int]:
-    found = path.stat()
+    found = path.lstat()  # of the file itself: a link is never followed (the caller refuses links first)
     return found.st_size, found.st_mtime_ns, found.st_ino
 
 
@@ -130,14 +130,23 @@ class Store:
         return entry.facts
 
     def derived(self, relative: str, name: str, against: str, make: Callable[[], Any]) -> Any:
-        """A result of a file that also depends on other data (``against``: its digest); after ``facts``."""
-        entry = self.entries[relative]
+        """A result of a file that also depends on other data (``against``: its digest); after ``facts``.
+
+        A file that is not in the store (one that is not read at all, ``forget``) gets ``make()``."""
+        entry = self.entries.get(relative)
+        if entry is None:
+            return make()
         kept = entry.derived.get(name)
         if kept is None or kept[0] != against:
             kept = (against, make())
             entry.derived[name] = kept
             self.dirty.add(_shard(relative))
         return kept[1]
+
+    def forget(self, relative: str) -> None:
+        """A file that is not read at all (a link, a folder): nothing of it is kept."""
+        if self.entries.pop(relative, None) is not None:
+            self.dirty.add(_shard(relative))
 
     def keep_only(self, relatives: set[str]) -> None:
         """Forget the files that are gone (deleted or renamed)."""

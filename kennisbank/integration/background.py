@@ -71,19 +71,20 @@ def _make_files(job: Job) -> list[tuple[str, str]]:
 
 
 class Beside:
-    """``mkdocs build``: the job in a forked process beside the rendering; ``wait`` raises what went wrong there."""
+    """``mkdocs build``: the job in a forked process beside the rendering; ``wait`` logs the warnings it gave (a
+    strict build fails on them) and raises what went wrong there."""
 
     def __init__(self, job: Job):
         self.job = job
         self.process: multiprocessing.process.BaseProcess | None = None
-        self.errors: multiprocessing.connection.Connection | None = None
+        self.result: multiprocessing.connection.Connection | None = None  # (warnings, error) from the child
         if hasattr(os, "fork"):
             context = multiprocessing.get_context("fork")  # the child shares the corpus and pages, nothing is copied
             receive, send = context.Pipe(duplex=False)
             self.process = context.Process(target=_child, args=(job, send), name="kennisbank-naast-de-build")
             self.process.start()
             send.close()
-            self.errors = receive
+            self.result = receive
 
     def stop(self) -> None:
         """The build failed: the side work is not needed any more."""
@@ -95,28 +96,44 @@ class Beside:
         if self.process is None:
             self.job.run()  # no fork here: one after the other
             return
-        assert self.errors is not None
+        assert self.result is not None
         try:
-            message = self.errors.recv()
+            warnings, message = self.result.recv()
         except EOFError:  # it stopped without a word (killed): its exit code says so below
-            message = None
+            warnings, message = [], None
         self.process.join()
-        self.errors.close()
+        self.result.close()
+        for warning in warnings:  # counted here, so that --strict fails on them as on any warning
+            log.warning(warning)
         if message or self.process.exitcode:
             raise PluginError(f"de open data, de feed of de zoekindex zijn niet geschreven: "
                                f"{message or f'het proces stopte met code {self.process.exitcode}'}")
 
 
-def _child(job: Job, errors: multiprocessing.connection.Connection) -> None:
+class _Warnings(logging.Handler):
+    """The child's warnings, collected to be logged by the parent: a strict build counts only the parent's."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _child(job: Job, result: multiprocessing.connection.Connection) -> None:
+    warnings = _Warnings()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.handlers = [warnings]  # the parent prints them, once
+    error = ""
     try:
         job.run()
-    except BaseException as error:  # everything goes to the parent, which fails the build with it
-        where = traceback.extract_tb(error.__traceback__)[-1]
-        errors.send(f"{type(error).__name__}: {error} ({where.filename}:{where.lineno})")
-    else:
-        errors.send("")
+    except BaseException as failure:  # everything goes to the parent, which fails the build with it
+        where = traceback.extract_tb(failure.__traceback__)[-1]
+        error = f"{type(failure).__name__}: {failure} ({where.filename}:{where.lineno})"
     finally:
-        errors.close()
+        result.send((warnings.messages, error))
+        result.close()
 
 
 class After:

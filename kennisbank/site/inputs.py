@@ -8,7 +8,8 @@ made and rendered again. A new kind of page gets that by declaring its inputs; n
 
 Inputs are named in a few terms, digested once per build (``Inputs``):
 
-- ``card(item)``: every field of an item but its text: what a list, a card or a count shows of it;
+- ``card(item)``: every field of an item but its text (and its file's last change): what a list, a
+  card or a count shows of it;
 - ``item(item)``: every field, the text and the media: what the item's own page shows;
 - ``reference``: data/ (labels, questions, ijkmomenten) and the site's address, which every page
   may show; it is part of every page's inputs.
@@ -35,6 +36,8 @@ from kennisbank.content.validate import _values_at
 from kennisbank.graph import Site
 
 T = TypeVar("T")
+# What only an item's own page shows of it (and the data files made from it): not part of its card.
+OWN_PAGE_ONLY = ("body", "media", "bijlagen", "gewijzigd")
 
 
 @dataclass(frozen=True)
@@ -62,21 +65,29 @@ class Inputs:
         return digest(reference.deal, reference.lists, sorted(reference.broken), self.site.corpus.site_url)
 
     def card(self, entity: Entity) -> str:
-        """Every field but the text: what lists, cards and counts show of an item."""
+        """Every field but the text: what lists, cards and counts show of an item.
+
+        Not the moment of its file's last change (``gewijzigd``): only the item's own page and the feed show it,
+        and in a preview it moves with every save."""
         found = self._cards.get(entity.src_uri)
         if found is None:
             found = self._cards[entity.src_uri] = digest(type(entity).__name__, [
                 (field.name, getattr(entity, field.name)) for field in dataclasses.fields(entity)
-                if field.name not in ("body", "media", "bijlagen")])
+                if field.name not in OWN_PAGE_ONLY])
         return found
 
     def item(self, entity: Entity) -> str:
         """Every field, the text and the media: what an item's own page shows of it."""
         found = self._items.get(entity.src_uri)
         if found is None:
-            found = self._items[entity.src_uri] = digest(self.card(entity), entity.body, entity.body_line,
-                                                         entity.media, entity.bijlagen)
+            found = self._items[entity.src_uri] = digest(self.card(entity), *(
+                getattr(entity, name) for name in OWN_PAGE_ONLY), entity.body_line)
         return found
+
+    @cached_property
+    def last_changes(self) -> str:
+        """When each item's file last changed (the feed's dates)."""
+        return digest([(entity.src_uri, entity.gewijzigd) for entity in self.site.corpus.entities()])
 
     def named(self, entity: Entity) -> tuple:
         """The cards of every item a field of ``entity`` names, groups included (its card and evaluation link them)."""

@@ -16,9 +16,9 @@ from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.figures import relations_svg
 from kennisbank.site.inputs import Inputs, Planned
-from kennisbank.site.pages.terms import SHOWN, Section, newest_first
+from kennisbank.site.pages.terms import SHOWN, Section
 from kennisbank.site.render import Page
-from kennisbank.site.views import Link, Row, make_page
+from kennisbank.site.views import Link, Row, make_page, newest_first
 
 CITYDEALS = TAXONOMY["citydeals"]
 INDEX = "city-deals/index.md"

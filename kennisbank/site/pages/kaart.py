@@ -17,9 +17,9 @@ from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.figures import map_svg
 from kennisbank.site.inputs import Inputs, Planned
-from kennisbank.site.pages.terms import SHOWN, newest_first
+from kennisbank.site.pages.terms import SHOWN
 from kennisbank.site.render import Page
-from kennisbank.site.views import make_page
+from kennisbank.site.views import make_page, newest_first
 
 URI = "kaart/index.md"
 

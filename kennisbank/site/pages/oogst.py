@@ -28,12 +28,13 @@ from kennisbank.content import history
 from kennisbank.content.model import Casus, Instrument, Toolkit
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
+from kennisbank.publish.export import build_time
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.inputs import Inputs, Planned
-from kennisbank.site.pages.terms import SHOWN, newest, newest_first
-from kennisbank.site.render import Page
+from kennisbank.site.pages.terms import SHOWN, newest
+from kennisbank.site.render import Page, examples_note
 from kennisbank.site.sections import section
-from kennisbank.site.views import make_page
+from kennisbank.site.views import make_page, newest_first
 
 INDEX = "oogst/index.md"
 SHOWN_WITH_TEXT = 5  # harvested cases per theme shown with their Resultaten and Lessen; the overview has them all
@@ -130,8 +131,10 @@ def _count(number: int, one: str, more: str, none: str) -> str:
 
 def summary(result: Harvest) -> list[str]:
     """The harvest in four lines."""
+    examples = sum(1 for case in result.cases if case.voorbeeld)
+    note = f" ({examples_note(len(result.cases), examples)})" if examples else ""
     return [
-        _count(len(result.cases), "casus", "casussen", "geen casus") + " geoogst",
+        _count(len(result.cases), "casus", "casussen", "geen casus") + " geoogst" + note,
         _count(len(result.toolkits), "toolkit", "toolkits", "geen toolkit") + " en "
         + _count(len(result.instruments), "nieuw of verbeterd instrument", "nieuwe of verbeterde instrumenten",
                  "geen nieuw of verbeterd instrument"),
@@ -201,7 +204,7 @@ def moment_page(site: Site, moment_id: str) -> Page:
                      summary=summary(result), themes=_themes(site, result, uri), changes=_changes(result, uri),
                      coverage=coverage,
                      first_step=lambda case: history.entries(case)[0],
-                     total=len(site.reference.resultaten),
+                     total=len(site.reference.resultaten), built=build_time(site).date().isoformat(),
                      covered=len(result.newly_covered) + len(result.covered_before))
 
 
@@ -224,7 +227,7 @@ def _moment_shows(site: Site, inputs: Inputs, moment_id: str) -> tuple:
             [(inputs.card(move.case), move.van, move.naar, move.datum) for move in result.moves],
             [inputs.items(case for case, _ in block["own"]) for block in _themes(site, result, page_uri(moment_id))],
             result.newly_covered, result.covered_before, result.not_covered,
-            inputs.once("oogst dekking", partial(coverage_dates, site)))
+            inputs.once("oogst dekking", partial(coverage_dates, site)), inputs.build_day)  # its print head has the date
 
 
 def _index_shows(site: Site, inputs: Inputs) -> tuple:

@@ -14,7 +14,7 @@ URI = "problemen.md"
 
 
 def problems_page(site: Site) -> Page:
-    return make_page(site, "pages/problemen.html", URI, "Problemen in de inhoud", search="nee",
+    return make_page(site, "pages/problemen.html", URI, "Problemen in de inhoud", search="nee", sitemap=False,
                      problems=[str(problem) for problem in site.corpus.problems])
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TypeVar
 
 from kennisbank.content.model import ENTITY_TYPES, Entity
 from kennisbank.content.registry import TAXONOMIES, Taxonomy
@@ -18,7 +17,7 @@ from kennisbank.graph import Site, kinds_with
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.render import Page
-from kennisbank.site.views import Link, make_page
+from kennisbank.site.views import Link, make_page, newest_first
 
 SHOWN = 10  # items per kind on a term page; the overview has them all
 DESCRIPTION_FIELDS = ("intro", "tekst", "omschrijving", "doel", "toelichting")
@@ -45,16 +44,8 @@ class Section:
 
 def newest(heading: str, id: str, items: Sequence[Entity], plural: str, all_url: str, phrase: str,
            empty: str, shown: int = SHOWN) -> Section:
-    """A section of the ``shown`` items last updated, with the count and the link to all of them."""
+    """A section of the ``shown`` items first in the order "Nieuwste eerst", with the count and the link to all."""
     return Section(heading, id, newest_first(items)[:shown], len(items), plural, all_url, phrase, empty)
-
-
-E = TypeVar("E", bound=Entity)
-
-
-def newest_first(items: Iterable[E]) -> list[E]:
-    """Last updated first, then by title."""
-    return sorted(sorted(items, key=lambda item: item.title.lower()), key=lambda item: item.bijgewerkt, reverse=True)
 
 
 def overview_query(taxonomy: Taxonomy, term: str) -> str:

@@ -20,9 +20,10 @@ from kennisbank.publish.export import base_url_of
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.ladder import ladder
-from kennisbank.site.pages.terms import SHOWN, newest, newest_first
+from kennisbank.site.pages.kiezen import decision_aid_start
+from kennisbank.site.pages.terms import SHOWN, newest
 from kennisbank.site.render import Page
-from kennisbank.site.views import Link, make_page
+from kennisbank.site.views import Link, make_page, newest_first
 
 THEMAS = TAXONOMY["themas"]
 PER_RESULTAAT = 5  # cases and instruments shown per beoogd resultaat
@@ -57,7 +58,7 @@ def theme_page(site: Site, thema: dict) -> Page:
                      toolkits=newest("Toolkits", "toolkits", site.graph.items_with(THEMAS, thema_id, "toolkit"),
                                      "toolkits", relative_url(uri, "toolkits/index.md") + f"?thema={thema_id}",
                                      "bij dit thema", "Nog geen toolkit voor dit thema.", PER_RESULTAAT),
-                     deals=deals)
+                     deals=deals, start=decision_aid_start(site, thema_id))
 
 
 def themes_index(site: Site) -> Page:
