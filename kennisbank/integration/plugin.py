@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from kennisbank.content import clock, dates, drafts, examples, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
-from kennisbank.integration import beheer, material_fixes, redirect_pages, rendercache, search
+from kennisbank.integration import beheer, csp, material_fixes, redirect_pages, rendercache, search
 from kennisbank.integration.item_pages import ItemPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
 from kennisbank.publish import export
@@ -216,12 +216,17 @@ class Kennisbank:
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
         if rendercache.is_reused(page):
             return output  # written as stored from the previous build
-        output = material_fixes.repair(output)  # valid HTML where Material's templates are not
+        output = self.finish(material_fixes.repair(output))  # valid HTML where Material's templates are not
         rendercache.remember_output(page, output, config)
         return output
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        return material_fixes.repair(output) if template_name.endswith(".html") else output  # 404.html
+        return self.finish(material_fixes.repair(output)) if template_name.endswith(".html") else output  # 404.html
+
+    def finish(self, html: str) -> str:
+        """A page as published: with its Content-Security-Policy (integration/csp.py). Not in a preview: the
+        live reload of ``mkdocs serve`` adds an inline script to every page, different on every request."""
+        return html if self.command == "serve" else csp.protect(html)
 
     @event_priority(-50)  # after Material's search plugin and mkdocs-redirects have written their files
     def on_post_build(self, config: MkDocsConfig) -> None:
