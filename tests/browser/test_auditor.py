@@ -17,7 +17,7 @@ import pytest
 from ..gates import FIXTURES
 from . import auditor
 from .conftest import serve
-from .site_tour import MUST_HAVE, PALETTES, open_view, views
+from .site_tour import MUST_HAVE, PALETTES, open_view, settle, views
 
 OTHER = "overige soorten"  # kinds a later build adds beyond MUST_HAVE: checked together
 KINDS = sorted(MUST_HAVE) + [OTHER]
@@ -182,7 +182,8 @@ def test_forced_colours_keep_every_graphic_readable(browser, site_url, built_sit
         page.goto(site_url + path)
         page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
         page.locator("button.kb-menuknop").click()
-        page.wait_for_timeout(300)
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        settle(page)  # the drawer has slid in
         report += [f"{path} met het menu open: {p}" for p in page.evaluate(auditor.MASK_ICONS_AND_FIELDS)]
     context.close()
     _seconds[f"geforceerde kleuren {system}/{palette}"] = time.monotonic() - started

@@ -197,7 +197,7 @@ def test_nothing_of_the_index_before_the_search_box_is_used(page, set_site):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     open_site(page, url)
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # whatever the page loads by itself, it has loaded
     assert not [address for address in requested if "/pagefind/" in address or "/search/woorden/" in address]
     search(page, "kantoor", title(search_set.HILVERSUM))
     assert [address for address in requested if "/pagefind/" in address]
