@@ -30,7 +30,7 @@ from kennisbank.graph import Site
 from kennisbank.integration import beheer, csp, material_fixes, redirect_pages, rendercache, search
 from kennisbank.integration.item_pages import ItemPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
-from kennisbank.publish import export
+from kennisbank.publish import export, securitytxt
 from kennisbank.publish.feed import feed_xml
 from kennisbank.site.macros import Macros
 from kennisbank.site.pages import all_pages, items, overviews, vergelijk
@@ -142,6 +142,11 @@ class Kennisbank:
         for data_file in export.files(self.site, config.site_url or ""):  # /data/* (open data)
             files.append(File.generated(config, data_file.src_uri, content=data_file.content))
         files.append(File.generated(config, "feed.xml", content=feed_xml(self.site, base_url)))
+        if securitytxt.applies(config.site_url or ""):  # only on a domain of its own (RFC 9116)
+            moment = clock.build_moment(self.root(config))
+            text = securitytxt.security_txt(config.site_url or "", beheer.repo_from(config.edit_uri_template), moment)
+            # Included by name: MkDocs leaves out every file whose path starts with a dot.
+            files.append(File.generated(config, securitytxt.PATH, content=text, inclusion=InclusionLevel.INCLUDED))
         for uri, text in overviews.index_files(self.site).items():  # what the filter script of an overview reads
             files.append(File.generated(config, uri, content=text))
         for uri, text in vergelijk.data_files(self.site).items():  # what /vergelijk/ reads of each chosen case
