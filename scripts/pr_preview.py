@@ -27,10 +27,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from kennisbank.content.corpus import CONTENT_FOLDERS
 from kennisbank.content.model import ENTITY_TYPES, page_path
+from kennisbank.content.read import read_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 KIND_LABELS = {"casus": "Casus", "instrument": "Instrument", "toolkit": "Toolkit"}
@@ -204,20 +203,17 @@ def is_redirect(site: Path, page: Page) -> bool:
     return file.is_file() and 'http-equiv="refresh"' in file.read_text(encoding="utf-8", errors="replace")
 
 
-def front_matter(path: Path) -> dict:
-    """The YAML front matter of a content file ({} when there is none or it does not parse)."""
+def front_matter(root: Path, relative: str) -> dict:
+    """The YAML front matter of a content file ({} when there is none or it does not parse).
+
+    Read as the checker reads it (``kennisbank.content.read``): a symbolic link is not followed,
+    a huge file is not read, a YAML alias bomb is refused before it expands.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        source, _ = read_markdown(root / relative, relative)
+    except OSError:
         return {}
-    if not text.startswith("---"):
-        return {}
-    head, sep, _ = text[3:].partition("\n---")
-    try:
-        data = yaml.safe_load(head) if sep else None
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return source.data if isinstance(source.data, dict) else {}
 
 
 # -- the summary ----------------------------------------------------------------------------
@@ -258,7 +254,7 @@ def page_rows(changes: list[Change], site: Path | None, root: Path) -> list[tupl
             where = code(_artefact_path(page))
         elif site is None:
             where = "—"
-        elif front_matter(root / change.path).get("concept") is True and not page.attachment:
+        elif front_matter(root, change.path).get("concept") is True and not page.attachment:
             where = ("concept: staat niet in de voorvertoning; bekijk het lokaal met "
                      "`KENNISBANK_CONCEPTEN=1 scripts/serve`")
         else:

@@ -196,6 +196,21 @@ def search_records(site: Path) -> dict[str, dict]:
     return found
 
 
+def add_decap_bundle(root: Path) -> None:
+    """Decap's bundle (node_modules/decap-cms/dist) in a project, as hard links, or copies where they cannot be made.
+
+    Never a symbolic link: the build takes no file through one (kennisbank/integration/file_guard.py).
+    """
+    def link_or_copy(source: str, target: str) -> None:
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+
+    shutil.copytree(ROOT / "node_modules" / "decap-cms" / "dist", root / "node_modules" / "decap-cms" / "dist",
+                    copy_function=link_or_copy)
+
+
 @dataclass
 class Project:
     """A copy of the site's configuration, hooks, hand-written pages and data with content of the test's choosing."""

@@ -138,3 +138,31 @@ def test_broken_reference_data_fails_the_build_without_traceback(project):
     # the files that use it are named in one line after the data file's own problems (issue 15, item 2)
     assert "data/themas.yml:1: 1 bestand gebruikt waarden uit dit bestand en blijft buiten de site" in output
     assert "cases/a.md" in output.split("data/themas.yml:1: ", 1)[1].splitlines()[0]
+
+
+def test_a_folder_named_like_a_content_file_is_a_problem_not_a_traceback(project):
+    """Git can hold cases/x.md/ as a folder (with a file in it); reading it as a file raised IsADirectoryError."""
+    project.write("cases/x.md/foto.png", b"\x89PNG\r\n\x1a\n")
+    found = [str(problem) for problem in load_corpus(project.root, with_dates=False).problems]
+    assert found == ["cases/x.md:1: dit is een map, geen bestand; zet de tekst in het bestand cases/x.md en afbeeldingen "
+                     "en bijlagen in de map cases/x/ ernaast"]
+
+
+@pytest.mark.parametrize("path, overview", [
+    ("cases/index.md", "het overzicht van de casussen (/cases/)"),
+    ("instrumenten/index.md", "het overzicht van de instrumenten (/instrumenten/)"),
+    ("instrumenten/toolkits/index.md", "het overzicht van de toolkits (/toolkits/)"),
+])
+def test_an_item_cannot_take_the_address_of_an_overview(project, path, overview):
+    """A case named 'index' made the page /cases/ twice: the build said so about a docs/ file that did not exist."""
+    project.write(path, VALID_CASE)
+    found = [str(problem) for problem in load_corpus(project.root, with_dates=False).problems]
+    assert f"{path}:1: de naam 'index' is al in gebruik voor {overview}; kies een andere bestandsnaam" in found
+
+
+def test_a_file_name_with_a_line_break_is_not_a_valid_id(project):
+    """'^…$' matches before a final line break: cases/abc<newline>.md passed as id 'abc\\n'."""
+    project.write("cases/abc\n.md", VALID_CASE)
+    found = [problem.message for problem in load_corpus(project.root, with_dates=False).problems]
+    assert found == ["bestandsnaam 'abc\n.md' is geen geldige id: gebruik alleen kleine letters, cijfers en "
+                     "koppeltekens, bijvoorbeeld 'abc.md'"]

@@ -29,7 +29,7 @@ from .gates import (
     pseudo_headings,
     title_differs_from_heading,
 )
-from .helpers import ROOT, Project, read_fixture_content, soup
+from .helpers import ROOT, Project, add_decap_bundle, read_fixture_content, soup
 
 NODE_MODULES = ROOT / "node_modules"
 HAS_DECAP = (NODE_MODULES / "decap-cms" / "dist" / "decap-cms.js").exists()
@@ -209,7 +209,7 @@ def editor_site(tmp_path_factory) -> Path:
             pytest.fail("node_modules/decap-cms ontbreekt; scripts/setup-test-tools installeert het")
         pytest.skip("Decap CMS is niet geïnstalleerd (npm ci --ignore-scripts)")
     project = Project.create(tmp_path_factory.mktemp("beheer"), ROOT / "tests" / "fixtures" / "inhoud")
-    (project.root / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
+    add_decap_bundle(project.root)
     return project.built(env={"KENNISBANK_BEHEER": "verplicht"})
 
 

@@ -239,6 +239,14 @@ def test_a_wrong_form_is_reported_once_not_also_as_an_impossible_date(project):
     assert len(problems(project)) == 1
 
 
+def test_each_missing_field_is_reported_once(project):
+    project.write("cases/a.md", "---\ntitel: Een casus zonder velden\nonbekend: 1\n---\n\n## Opgave\n\nTekst.\n")
+    found = problems(project)
+    missing = [problem for problem in found if "ontbreekt;" in problem]
+    assert len(missing) == len(set(missing)) >= 7, found
+    assert sum("verplicht veld 'stad' ontbreekt" in problem for problem in found) == 1
+
+
 @pytest.mark.parametrize("field, text", [
     ("bijgewerkt", 'bijgewerkt: "2026-12-01"'),
     ("historie[1].datum", 'historie:\n  - {fase: groeien, datum: "2026-12-01"}\nbijgewerkt: "2026-01-15"'),

@@ -89,6 +89,18 @@ def test_the_bijgewerkt_field_wins_over_git(project):
     assert corpus.instrumenten["proefinstrument"].bijgewerkt == "2026-03-05"
 
 
+def test_feed_sitemap_and_schema_org_take_the_moment_of_the_last_commit(project):
+    git(project.root, "init", "-q")
+    project.write("cases/met-datum.md", VALID_CASE)  # bijgewerkt: 2026-01-15, committed later
+    git(project.root, "add", "cases")
+    git(project.root, "commit", "-q", "-m", "inhoud", when="2026-03-05T09:30:15+01:00")
+    case = load_corpus(project.root).cases["met-datum"]
+    assert case.bijgewerkt == "2026-01-15"  # what the page shows as "Laatst bijgewerkt"
+    assert dates.last_change(case) == "2026-03-05T08:30:15Z"  # a real moment, not a made-up midnight
+    case.bijgewerkt = "2026-03-06"  # a day the contributor set that is later than anything Git knows
+    assert dates.last_change(case) == "2026-03-06T00:00:00Z"
+
+
 def test_dutch_date_format():
     assert dutch_date("2026-03-05") == "5 maart 2026"
     assert dutch_date("2025-12-31") == "31 december 2025"
@@ -111,3 +123,21 @@ def test_pages_show_when_they_were_last_updated(project):
     assert "Laatst bijgewerkt 15 januari 2026" in card("met-datum")
     page = BeautifulSoup((project.site / "bijdragen" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.select_one("article .kb-bijgewerkt").get_text(strip=True) == "Laatst bijgewerkt: 5 maart 2026"
+
+
+def test_the_sitemap_gives_each_page_its_real_last_change_and_leaves_out_staff_pages(project):
+    git(project.root, "init", "-q")
+    project.write("cases/zonder-datum.md", WITHOUT_DATE)
+    git(project.root, "add", ".")
+    git(project.root, "commit", "-q", "-m", "alles", when="2026-03-05T09:00:00+00:00")
+    project.write("cases/zonder-datum.md", WITHOUT_DATE + "\nNog een regel.\n")
+    git(project.root, "add", ".")
+    git(project.root, "commit", "-q", "-m", "casus bijgewerkt", when="2026-04-02T14:15:16+00:00")
+    site = project.built()
+    urls = {url.loc.get_text(): url.lastmod.get_text() if url.lastmod else None
+            for url in BeautifulSoup((site / "sitemap.xml").read_text(encoding="utf-8"), "xml").find_all("url")}
+    base = "https://citydeal-dynamische-binnensteden.github.io/kennisbank/"
+    assert urls[f"{base}cases/zonder-datum/"] == "2026-04-02T14:15:16Z"  # its own last commit, not the build's
+    assert urls[f"{base}contact/"] == "2026-03-05T09:00:00Z"  # a hand-written page: its file's last commit
+    assert urls[f"{base}cases/"] is None  # a list follows many files: no date rather than a wrong one
+    assert f"{base}onderhoud/" not in urls  # for the staff, not for search engines

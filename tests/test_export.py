@@ -114,6 +114,20 @@ def test_data_page_links_every_file_and_its_licence(built_site):
     assert "gebouwd op" in text
 
 
+def test_data_page_says_what_each_file_conforms_to(built_site):
+    """A harvester or developer finds the contract on /data/: each file's schema, and the catalogue's profile."""
+    article = content(built_site, "data")
+    table = article.find("table")
+    columns = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
+    conforms = columns.index("Voldoet aan (JSON Schema)")
+    rows = {row.find("th").get_text(strip=True): row.find_all(["th", "td"])[conforms]
+            for row in table.find("tbody").find_all("tr")}
+    for name, (schema_name, _) in export.EXPORTS.items():
+        assert rows[name].find("a")["href"].endswith(f"{schema_name}.schema.json"), name
+    catalogue = article.find("a", href=lambda href: href and href.endswith("catalogus.jsonld")).find_parent("p")
+    assert "voldoet aan DCAT-AP-NL 3.0" in catalogue.get_text(" ", strip=True).replace("\n", " ")
+
+
 def test_field_page_explains_every_field(built_site):
     text = content(built_site, "data/velden").get_text(" ")
     for name, (schema_name, _) in export.EXPORTS.items():

@@ -11,6 +11,8 @@ import feedparser
 import yaml
 from bs4 import BeautifulSoup
 
+from kennisbank.content import dates
+
 from .helpers import ROOT, case
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -80,7 +82,9 @@ def test_every_published_item_is_in_the_feed_with_its_date(fixture_site, fixture
         entry = links[f"{site_url}cases/{item.id}/"]
         assert entry.title == item.titel
         last_step = max(step["datum"] for step in item.historie) if item.historie else ""
-        assert entry.updated.startswith(max(item.bijgewerkt, last_step))
+        # its last change: never before the day it says it was updated or entered its phase (dates.last_change)
+        assert entry.updated == max(dates.last_change(item), dates.rfc3339(last_step) if last_step else "")
+        assert entry.updated[:10] >= max(item.bijgewerkt, last_step)
     for instrument in corpus.instrumenten.values():
         assert f"{site_url}instrumenten/{instrument.id}/" in links
     for toolkit in corpus.toolkits.values():
@@ -88,8 +92,8 @@ def test_every_published_item_is_in_the_feed_with_its_date(fixture_site, fixture
     harvested = {case.oogst for case in corpus.cases.values() if case.oogst}
     for moment in harvested:
         assert f"{site_url}oogst/{moment}/" in links
-    dates = [datetime.fromisoformat(entry.updated.replace("Z", "+00:00")) for entry in parsed.entries]
-    assert dates == sorted(dates, reverse=True)  # newest first
+    moments = [datetime.fromisoformat(entry.updated.replace("Z", "+00:00")) for entry in parsed.entries]
+    assert moments == sorted(moments, reverse=True)  # newest first
 
 
 def test_every_page_links_the_feed_in_its_head(fixture_site):

@@ -36,15 +36,22 @@ def expected() -> dict[str, dict]:
     return yaml.safe_load((FIXTURE / "verwacht.yml").read_text(encoding="utf-8"))
 
 
+SECRET = "GEHEIM-VAN-DE-BOUWMACHINE"  # in a file outside the set, which a symbolic link in the set points at
+
+
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory) -> Path:
-    """The site's configuration and data, with the set laid over it, and the two large files it needs."""
+    """The site's configuration and data, with the set laid over it, the two large files and the link it needs."""
+    outside = tmp_path_factory.mktemp("buiten") / "wachtwoorden.txt"
+    outside.write_text(f"{SECRET}\n", encoding="utf-8")
     root = tmp_path_factory.mktemp("foutenset")
     Project.create(root)
     shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
     (root / "verwacht.yml").unlink()
     (root / "cases" / "afbeelding-te-groot").mkdir(exist_ok=True)
     (root / "cases" / "afbeelding-te-groot" / "gevel.jpg").write_bytes(b"\xff\xd8\xff" + bytes(1_500_000))
+    (root / "cases" / "symlink-kaart").mkdir(exist_ok=True)
+    (root / "cases" / "symlink-kaart" / "kaart.png").symlink_to(outside)
     good = (root / "cases" / "goed.md").read_text(encoding="utf-8").replace(
         "Goede proefcasus in de binnenstad", "Proefcasus met een heel lange tekst")
     (root / "cases" / "te-lange-tekst.md").write_text(
@@ -133,6 +140,15 @@ def test_the_valid_files_of_the_set_are_built(built, tree):
     assert (tree / "site" / "instrumenten" / "erfpacht" / "index.html").exists()
     assert not (tree / "site" / "cases" / "concept").exists()
     assert not (tree / "site" / "cases" / "privacy-mobiel").exists()  # a file with a problem stays off the site
+
+
+def test_no_file_from_outside_the_set_reaches_the_site(built, tree):
+    site = tree / "site"
+    assert site.is_dir()
+    published = [path for path in site.rglob("*") if path.is_file()]
+    assert not [path for path in published if SECRET.encode() in path.read_bytes()]
+    assert not [path for path in site.rglob("*") if path.is_symlink()]
+    assert not (site / "cases" / "symlink-kaart").exists()
 
 
 def _write_table(lines: list[str]) -> None:

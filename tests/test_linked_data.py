@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS
 
 from kennisbank.publish import export
 
+from .gates import site_url
 from .helpers import ROOT, page
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+SITE_URL = site_url()  # mkdocs.yml
 
 
 def linked_data(site: Path, url: str) -> list[dict]:
@@ -56,6 +58,9 @@ def test_an_instrument_rests_on_legislation_with_its_identifier(fixture_site, fi
     assert laws and all(law["@type"] == "Legislation" for law in laws)
     assert [law["legislationIdentifier"] for law in laws] == [b["identificatie"] for b in instrument.wettelijke_basis]
     assert laws[0]["url"].startswith("https://wetten.overheid.nl/jci1.3:c:BWBR")
+    # the day we read the consolidated text is the version described, not a change of the law
+    assert [law["legislationDateVersion"] for law in laws] == [b["gecontroleerd"] for b in instrument.wettelijke_basis]
+    assert all("dateModified" not in law for law in laws)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +74,8 @@ def test_the_catalogue_parses_and_lists_every_export(catalogue, fixture_site):
     catalogs = list(catalogue.subjects(RDF.type, DCAT.Catalog))
     assert len(catalogs) == 1
     catalog = catalogs[0]
-    for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCTERMS.license):
+    for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCTERMS.creator, DCTERMS.license,
+                 DCAT.contactPoint):
         assert catalogue.value(catalog, prop) is not None, prop
     datasets = list(catalogue.objects(catalog, DCAT.dataset))
     assert len(datasets) == len(export.EXPORTS)
@@ -84,6 +90,8 @@ def test_the_catalogue_parses_and_lists_every_export(catalogue, fixture_site):
         themes = set(catalogue.objects(dataset, DCAT.theme))
         assert URIRef("http://publications.europa.eu/resource/authority/data-theme/GOVE") in themes
         assert any(str(theme).startswith("http://standaarden.overheid.nl/owms/terms/") for theme in themes)
+        assert all(catalogue.value(theme, SKOS.prefLabel) is not None for theme in themes)
+        assert catalogue.value(dataset, DCTERMS.creator) is not None
         publisher = catalogue.value(dataset, DCTERMS.publisher)
         assert catalogue.value(publisher, FOAF.name) is not None
         assert catalogue.value(catalogue.value(dataset, DCAT.contactPoint), VCARD.fn) is not None
@@ -96,6 +104,23 @@ def test_the_catalogue_parses_and_lists_every_export(catalogue, fixture_site):
         downloads.add(str(download).rsplit("/data/", 1)[1])
     assert downloads == set(export.EXPORTS)
     assert all((fixture_site / "data" / name).exists() for name in downloads)
+
+
+def test_the_catalogue_says_which_data_holds_illustrative_examples(catalogue, fixture_corpus):
+    """Examples (voorbeeld: true) are marked wherever they appear, in a harvester's catalogue too."""
+    for name in export.EXPORTS:
+        dataset = URIRef(f"{SITE_URL}data/#{name}")
+        description = str(catalogue.value(dataset, DCTERMS.description))
+        kind = {"cases": "casus", "instrumenten": "instrument", "toolkits": "toolkit"}.get(name.split(".")[0])
+        items = [item for k in ([kind] if kind else ["casus", "instrument", "toolkit"])
+                 for item in fixture_corpus.of_kind(k).values()]
+        examples = [item for item in items if getattr(item, "voorbeeld", False)]
+        if not examples:
+            assert "voorbeeld" not in description, name
+        elif len(examples) == len(items):
+            assert "Alle items zijn illustratieve voorbeelden" in description, name
+        else:
+            assert f"{len(examples)} van de {len(items)} items zijn illustratieve voorbeelden" in description, name
 
 
 def test_publiccode_yml_describes_the_software():

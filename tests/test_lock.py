@@ -1,4 +1,4 @@
-"""The Python lock: requirements/runtime.txt and requirements/test.txt still fit pyproject.toml.
+"""The Python lock: requirements/runtime.txt, test.txt and build.txt still fit pyproject.toml.
 
 scripts/setup-venv installs only these files, in pip's hash-checking mode, so the ranges in pyproject.toml
 say what may be locked and the lock says what is installed. When someone changes a range or adds a
@@ -25,7 +25,7 @@ from packaging.version import Version
 
 from .helpers import ROOT
 
-LOCKS = {"runtime": ROOT / "requirements" / "runtime.txt", "test": ROOT / "requirements" / "test.txt"}
+LOCKS = {kind: ROOT / "requirements" / f"{kind}.txt" for kind in ("runtime", "test", "build")}
 FIX = "voer scripts/lock uit en leg requirements/ vast"
 # Releases that must never be installed again, with the reason; pyproject.toml's ranges must exclude them.
 KNOWN_BAD = {
@@ -85,15 +85,19 @@ def read_entry(entry: str, path: str, line: int, pins: list[Pin]) -> str | None:
     return None
 
 
-def required(pyproject: dict, extras: list[str]) -> list[Requirement]:
-    """What pyproject.toml asks for: the dependencies, the given extras and what builds the project."""
-    wanted = [*pyproject["project"]["dependencies"], *pyproject["build-system"]["requires"]]
+def required(pyproject: dict, extras: list[str] | None) -> list[Requirement]:
+    """What pyproject.toml asks for: what builds the project, and (unless ``extras`` is None: the build lock) the
+    dependencies and the given extras."""
+    wanted = list(pyproject["build-system"]["requires"])
+    if extras is None:
+        return [Requirement(text) for text in wanted]
+    wanted += pyproject["project"]["dependencies"]
     for extra in extras:
         wanted += pyproject["project"]["optional-dependencies"][extra]
     return [Requirement(text) for text in wanted]
 
 
-def lock_problems(pyproject: dict, text: str, path: str, extras: list[str]) -> list[str]:
+def lock_problems(pyproject: dict, text: str, path: str, extras: list[str] | None) -> list[str]:
     """Every way in which a lock file does not satisfy pyproject.toml, as 'path:line: melding'."""
     pins, problems = read_lock(text, path)
     by_name: dict[str, list[Pin]] = {}
@@ -119,20 +123,21 @@ def lock_text(kind: str) -> str:
     return LOCKS[kind].read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("kind", "extras"), [("runtime", []), ("test", ["test"])])
+@pytest.mark.parametrize(("kind", "extras"), [("runtime", []), ("test", ["test"]), ("build", None)])
 def test_the_lock_satisfies_pyproject(kind, extras):
     problems = lock_problems(pyproject(), lock_text(kind), f"requirements/{kind}.txt", extras)
     assert not problems, "\n".join(problems)
 
 
-def test_the_site_is_built_with_the_same_versions_in_ci_and_in_the_pages_workflow():
-    runtime, _ = read_lock(lock_text("runtime"), "runtime")
+@pytest.mark.parametrize("kind", ["runtime", "build"])
+def test_the_site_is_built_with_the_same_versions_in_ci_and_in_the_pages_workflow(kind):
+    pins, _ = read_lock(lock_text(kind), kind)
     test, _ = read_lock(lock_text("test"), "test")
     in_test = {(pin.name, pin.marker): pin.version for pin in test}
     in_test_any = {pin.name: pin.version for pin in test}
-    differ = [f"{pin.name}: {pin.version} in runtime.txt, {in_test_any.get(pin.name, 'niets')} in test.txt"
-              for pin in runtime if in_test.get((pin.name, pin.marker), in_test_any.get(pin.name)) != pin.version]
-    assert not differ, f"de twee locks verschillen; {FIX}:\n" + "\n".join(differ)
+    differ = [f"{pin.name}: {pin.version} in {kind}.txt, {in_test_any.get(pin.name, 'niets')} in test.txt"
+              for pin in pins if in_test.get((pin.name, pin.marker), in_test_any.get(pin.name)) != pin.version]
+    assert not differ, f"de locks verschillen; {FIX}:\n" + "\n".join(differ)
 
 
 def test_nothing_in_the_lock_names_this_machine():

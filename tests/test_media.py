@@ -43,6 +43,41 @@ def test_what_may_not_be_in_a_folder_is_reported_on_the_file(project, relative, 
     assert any(p.startswith(f"{relative}:1: ") and fragment in p for p in found), found
 
 
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(100)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("foto.png", b"Dit is tekst, geen foto.\n",
+     "dit bestand heet 'foto.png', maar de inhoud is tekst (bijvoorbeeld HTML of SVG), geen PNG-afbeelding. Sla de "
+     "afbeelding opnieuw op als PNG, JPG of WebP (een andere naam geven verandert het bestand niet)"),
+    ("foto.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
+     "dit bestand heet 'foto.jpg', maar de inhoud is tekst (bijvoorbeeld HTML of SVG), geen JPEG-afbeelding."),
+    ("foto.png", JPEG, "de inhoud van dit bestand is een JPEG-afbeelding, maar de naam eindigt op '.png'; hernoem "
+                       "het naar 'foto.jpg' (en pas de link in de tekst aan)"),
+    ("foto.webp", b"RIFF\x00\x00\x00\x00WAVEfmt ", "de inhoud is iets anders, geen WebP-afbeelding"),
+    ("foto.gif", b"", "de inhoud is leeg, geen GIF-afbeelding"),
+    ("verslag.pdf", b"<html><body>Verslag</body></html>",
+     "dit bestand heet 'verslag.pdf', maar de inhoud is tekst (bijvoorbeeld HTML of SVG), geen PDF-document. Sla "
+     "het document opnieuw op als PDF"),
+])
+def test_a_file_is_what_its_content_says_not_what_its_name_says(project, name, content, message):
+    project.write("cases/a.md", VALID_CASE.replace("## Aanpak\n\nTekst.", f"## Aanpak\n\n[Bestand](a/{name})"))
+    project.write(f"cases/a/{name}", content)
+    found = [str(p) for p in load_corpus(project.root, with_dates=False).problems]
+    assert len(found) == 1 and found[0].startswith(f"cases/a/{name}:1: ") and message in found[0], found
+
+
+@pytest.mark.parametrize("name, content", [
+    ("foto.png", PNG), ("foto.jpg", JPEG), ("foto.jpeg", JPEG), ("foto.gif", b"GIF89a" + bytes(20)),
+    ("foto.webp", b"RIFF\x24\x00\x00\x00WEBPVP8 " + bytes(20)), ("verslag.pdf", b"%PDF-1.7\n" + bytes(20)),
+])
+def test_each_allowed_type_passes_with_its_own_content(project, name, content):
+    project.write("cases/a.md", VALID_CASE.replace("## Aanpak\n\nTekst.", f"## Aanpak\n\n![Een foto](a/{name})"
+                                                   if name.startswith("foto") else f"## Aanpak\n\n[Verslag](a/{name})"))
+    project.write(f"cases/a/{name}", content)
+    assert load_corpus(project.root, with_dates=False).problems == []
+
+
 def test_an_image_the_text_does_not_show_is_reported(project):
     project.write("cases/a.md", VALID_CASE)
     project.write("cases/a/gevel.png", PNG)

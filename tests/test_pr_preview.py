@@ -13,7 +13,7 @@ import pytest
 from kennisbank.cli import github_annotation
 from kennisbank.content.problems import Problem
 
-from .helpers import ROOT
+from .helpers import ENV, ROOT, VALID_CASE, Project
 
 _spec = importlib.util.spec_from_file_location("pr_preview", ROOT / "scripts" / "pr_preview.py")
 preview = importlib.util.module_from_spec(_spec)
@@ -252,3 +252,60 @@ def test_an_unknown_base_fails_loudly(capsys):
     assert preview.main(["--basis", "0" * 40]) == 1
     assert "kan de gewijzigde bestanden niet bepalen" in capsys.readouterr().err
     assert preview.main(["--basis=--output=x"]) == 1
+
+
+# -- a hostile pull request (issue 28) ------------------------------------------------------------------------------
+
+def test_front_matter_does_not_follow_a_link_or_stall_on_hostile_yaml(tmp_path):
+    outside = tmp_path / "buiten.md"
+    outside.write_text("---\ntitel: Elders\nconcept: true\n---\n", encoding="utf-8")
+    root = tmp_path / "checkout"
+    (root / "cases").mkdir(parents=True)
+    (root / "cases" / "link.md").symlink_to(outside)
+    assert preview.front_matter(tmp_path, "buiten.md") == {"titel": "Elders", "concept": True}
+    assert preview.front_matter(root, "cases/link.md") == {}  # read, it would say concept: true
+    bomb = "a0: &a0 [" + ", ".join(["x"] * 10) + "]\n" + "".join(
+        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 9))
+    hostile = {"bom.md": (bomb, None), "diep.md": ("a: " + "[" * 5000 + "]" * 5000 + "\n", None),
+               "getal.md": ("a: " + "9" * 5000 + "\n", True)}  # a number Python cannot print stays text
+    for name, (head, concept) in hostile.items():
+        (root / "cases" / name).write_text(f"---\n{head}concept: true\n---\n", encoding="utf-8")
+        assert preview.front_matter(root, f"cases/{name}").get("concept") is concept, name
+    assert preview.front_matter(root, "cases/bestaat-niet.md") == {}
+
+
+def test_a_pull_request_with_a_link_gets_no_preview_and_the_summary_names_the_link(tmp_path, capsys):
+    """What the workflow does on a pull request: check, strict build, summary; the link never reaches the site."""
+    secret = tmp_path / "bouwmachine" / "wachtwoorden.txt"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:GEHEIM-VAN-DE-BOUWMACHINE\n", encoding="utf-8")
+    project = Project.create(tmp_path / "pr")
+    git = ["git", "-C", str(project.root), "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "basis"], check=True)
+    base = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    project.write("cases/a.md", VALID_CASE.replace("## Aanpak\n\nTekst.", "## Aanpak\n\n![Kaart van het gebied](a/kaart.png)"))
+    (project.root / "cases" / "a").mkdir()
+    (project.root / "cases" / "a" / "kaart.png").symlink_to(secret)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "pr"], check=True)
+
+    env = {**ENV, "NO_COLOR": "1"}
+    check = subprocess.run([str(Path(sys.executable).parent / "kennisbank"), "check", "--format", "github"],
+                           cwd=project.root, capture_output=True, text=True, env=env)
+    assert check.returncode == 1
+    controle = tmp_path / "controle.txt"
+    controle.write_text(check.stdout, encoding="utf-8")
+    build = project.build()
+    assert build.returncode != 0
+    assert not [path for path in project.site.rglob("*") if path.is_file() and b"GEHEIM" in path.read_bytes()]
+
+    args = ["--basis", base, "--site", str(project.site), "--controle", str(controle), "--controle-uitkomst",
+            "failure", "--build-uitkomst", "skipped", "--root", str(project.root)]
+    assert preview.main(args) == 0
+    summary = capsys.readouterr().out
+    assert "**Er is geen voorvertoning**" in summary
+    assert "| nieuw | Casus: `a` | — |" in summary
+    assert "| `cases/a/kaart.png` | 1 | dit is een symbolische link (symlink); de kennisbank leest en publiceert" in summary
+    assert "GEHEIM" not in summary

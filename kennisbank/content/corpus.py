@@ -25,11 +25,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from kennisbank.content import clock, dates, drafts, keuzehulp, legal, links, media, privacy, published, redirects
+from kennisbank.content import (
+    clock,
+    dates,
+    drafts,
+    keuzehulp,
+    legal,
+    links,
+    media,
+    privacy,
+    published,
+    redirects,
+    svg,
+    symlinks,
+)
 from kennisbank.content.body import Body, body_problems, scan
 from kennisbank.content.model import ENTITY_TYPES, Corpus, Reference
 from kennisbank.content.problems import Problem, allowed_values, suggestion
-from kennisbank.content.read import Source, quote_problems, read_markdown, read_yaml
+from kennisbank.content.read import Source, quote_problems, read_markdown, read_yaml, refused
 from kennisbank.content.registry import TAXONOMIES
 from kennisbank.content.sjablonen import PLACEHOLDER, placeholder_problems
 from kennisbank.content.validate import (
@@ -59,9 +72,14 @@ CONTENT_FOLDERS = {kind: cls.source_folder for kind, cls in ENTITY_TYPES.items()
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # File names whose address a generated page already has: kind -> name -> what lives there.
+# 'index' would be the overview itself (cases/index.md), and instrumenten/toolkits/ holds the toolkits.
 RESERVED = {"instrument": {"kiezen": "de keuzehulp (/instrumenten/kiezen/)",
-                           "pagina": "de pagina's van het overzicht (/instrumenten/pagina/2/)"},
-            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)"}}
+                           "pagina": "de pagina's van het overzicht (/instrumenten/pagina/2/)",
+                           "index": "het overzicht van de instrumenten (/instrumenten/)",
+                           "toolkits": "de map met toolkits (instrumenten/toolkits/)"},
+            "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)",
+                      "index": "het overzicht van de casussen (/cases/)"},
+            "toolkit": {"index": "het overzicht van de toolkits (/toolkits/)"}}
 DOCS_DIR = "docs"  # hand-written pages (MkDocs' docs_dir in mkdocs.yml)
 
 
@@ -78,7 +96,7 @@ def load_reference(root: Path) -> tuple[Reference, list[Problem]]:
     for name, definition in DATA_FILES.items():
         path = data_dir / f"{name}.yml"
         relative = f"data/{name}.yml"
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a link, even a broken one, is refused by read_yaml
             problems.append(Problem(relative, 1, "dit bestand met referentiedata ontbreekt"))
             reference.broken.add(name)
             continue
@@ -211,8 +229,10 @@ class _File:
 
 def _read(path: Path, relative: str, kind: str) -> _File:
     """read_markdown, the schema check and the body scan; re-used while the bytes stay the same."""
-    key, raw = (str(path), relative, kind, clock.today()), path.read_bytes()  # "in de toekomst" depends on today
-    if key not in _read_cache or _read_cache[key][0] != raw:
+    key = (str(path), relative, kind, clock.today())  # "in de toekomst" depends on today
+    refusal = refused(path, relative)  # a link or a huge file is not read at all; read_markdown says why
+    raw = b"" if refusal else path.read_bytes()
+    if refusal or key not in _read_cache or _read_cache[key][0] != raw:
         source, found = read_markdown(path, relative)
         schema = schema_problems(source, kind) if isinstance(source.data, dict) else []
         has_body = isinstance(source.data, dict) or source.body != "" or source.body_line > 1
@@ -279,7 +299,7 @@ def _site_index(root: Path, reference: Reference, all_media: dict[tuple[str, str
     docs = root / DOCS_DIR
     for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         site = page.relative_to(docs).as_posix()
-        if not site.startswith("overrides/"):
+        if not site.startswith("overrides/") and symlinks.linked_part(page, f"{DOCS_DIR}/{site}") is None:
             index.add(links.Target(site, f"{DOCS_DIR}/{site}", "pagina"), page.read_text(encoding="utf-8",
                                                                                          errors="replace"))
     for taxonomy in TAXONOMIES:
@@ -364,6 +384,9 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     reference, problems = load_reference(root)
     confirmed, address_problems = privacy.confirmed_addresses(root)
     problems += address_problems
+    # Links in the folders that are published but not read file by file here, and the site's own drawings.
+    problems += [problem for folder in symlinks.SCANNED for problem in symlinks.scan(root, folder)]
+    problems += svg.problems(root, DOCS_DIR)
     site_url = site_url_of(root) if site_url is None else site_url
     corpus = Corpus(root=str(root), reference=reference, site_url=site_url)
 
@@ -378,7 +401,7 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
             if item.slug in RESERVED.get(kind, {}):
                 item.problems.append(Problem(item.source.path, 1, f"de naam '{item.slug}' is al in gebruik voor "
                                              f"{RESERVED[kind][item.slug]}; kies een andere bestandsnaam"))
-            if not SLUG.match(item.slug):
+            if not SLUG.fullmatch(item.slug):  # fullmatch: "$" alone lets "naam\n" through
                 item.problems.append(Problem(item.source.path, 1,
                     f"bestandsnaam '{path.name}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
                     f"koppeltekens, bijvoorbeeld '{slugify(item.slug)}.md'"))

@@ -1,5 +1,11 @@
 """When each page was last changed: the ``bijgewerkt`` field, else Git history, else the file itself.
 
+Two things are kept per item: ``bijgewerkt``, the day the page shows as "Laatst bijgewerkt" (a
+contributor may set it), and ``gewijzigd``, the moment of the file's last commit. The sitemap's
+``lastmod``, the feed's ``updated`` and schema.org's ``dateModified`` use ``last_change``: the
+commit's moment, so that two items changed on one day do not share a made-up midnight, and a
+date the contributor set only where it is later than anything Git knows.
+
 One ``git log`` for the whole build, never one per file (that is what makes per-page Git
 plugins slow on large sites). It is read as a stream and stopped as soon as every wanted
 file has its date, so a long history costs nothing once recent commits cover all files.
@@ -11,21 +17,21 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
-from kennisbank.content.model import Corpus
+from kennisbank.content.model import Corpus, Entity
 
-_COMMIT = "\x00"  # marks a commit line in the log output: "\x00YYYY-MM-DD"
+_COMMIT = "\x00"  # marks a commit line in the log output: "\x00YYYY-MM-DDTHH:MM:SS+HH:MM"
 
 
-def git_dates(root: Path, paths: Iterable[str]) -> dict[str, str]:
-    """The date (YYYY-MM-DD) of the last commit touching each path (relative to ``root``)."""
+def git_moments(root: Path, paths: Iterable[str]) -> dict[str, str]:
+    """The moment (ISO 8601, the committer's offset) of the last commit touching each path (relative to ``root``)."""
     wanted = set(paths)
     found: dict[str, str] = {}
     if not wanted:
         return found
-    command = ["git", "-c", "core.quotepath=off", "log", "--format=%x00%cs", "--name-only", "--relative"]
+    command = ["git", "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--relative"]
     try:
         process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                    text=True, encoding="utf-8", errors="replace")
@@ -44,6 +50,11 @@ def git_dates(root: Path, paths: Iterable[str]) -> dict[str, str]:
                     break
         process.kill()
     return found
+
+
+def git_dates(root: Path, paths: Iterable[str]) -> dict[str, str]:
+    """The date (YYYY-MM-DD) of the last commit touching each path (relative to ``root``)."""
+    return {path: moment[:10] for path, moment in git_moments(root, paths).items()}
 
 
 def first_dates(root: Path, paths: Iterable[str]) -> dict[str, str]:
@@ -66,37 +77,60 @@ def first_dates(root: Path, paths: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def last_moments(root: Path, paths: Iterable[str]) -> dict[str, str]:
+    """Git moment of each path, or its modification time when Git has none."""
+    paths = list(paths)
+    moments = git_moments(root, paths)
+    for path in paths:
+        if path not in moments and (root / path).exists():
+            modified = datetime.fromtimestamp((root / path).stat().st_mtime).astimezone()
+            moments[path] = modified.isoformat(timespec="seconds")
+    return moments
+
+
 def last_updated(root: Path, paths: Iterable[str]) -> dict[str, str]:
     """Git date of each path, or its modification date when Git has none."""
-    paths = list(paths)
-    dates = git_dates(root, paths)
-    for path in paths:
-        if path not in dates and (root / path).exists():
-            dates[path] = date.fromtimestamp((root / path).stat().st_mtime).isoformat()
-    return dates
+    return {path: moment[:10] for path, moment in last_moments(root, paths).items()}
 
 
 def apply(corpus: Corpus, extra_paths: Iterable[str] = ()) -> dict[str, str]:
-    """Fill ``bijgewerkt`` of every entity that does not set it; return the dates of ``extra_paths`` too.
+    """Fill ``gewijzigd`` of every entity, and ``bijgewerkt`` where it is not set; return the moments of
+    ``extra_paths`` too.
 
-    ``extra_paths`` are other pages (hand-written ones) that should get a date from the same
+    ``extra_paths`` are other pages (hand-written ones) that should get a moment from the same
     single ``git log`` call.
     """
     root = Path(corpus.root)
-    undated = [entity for entity in corpus.entities() if not entity.bijgewerkt]
+    entities = list(corpus.entities())
     extra_paths = list(extra_paths)
-    dates = last_updated(root, [entity.path for entity in undated] + extra_paths)
-    for entity in undated:
-        entity.bijgewerkt = dates.get(entity.path, "")
-    added = first_dates(root, [entity.path for entity in corpus.entities()])
-    for entity in corpus.entities():  # not in Git yet (a new file): it is being published now
+    moments = last_moments(root, [entity.path for entity in entities] + extra_paths)
+    for entity in entities:
+        entity.gewijzigd = moments.get(entity.path, "")
+        entity.bijgewerkt = entity.bijgewerkt or entity.gewijzigd[:10]
+    added = first_dates(root, [entity.path for entity in entities])
+    for entity in entities:  # not in Git yet (a new file): it is being published now
         entity.gepubliceerd = added.get(entity.path) or entity.bijgewerkt
-    return {path: dates[path] for path in extra_paths if path in dates}
+    return {path: moments[path] for path in extra_paths if path in moments}
 
 
-def footer(iso: str) -> str:
-    """The 'Laatst bijgewerkt' line under a hand-written page."""
-    return f'\n\n<p class="kb-bijgewerkt">Laatst bijgewerkt: {dutch_date(iso)}</p>\n'
+def rfc3339(moment: str) -> str:
+    """'2026-11-30T06:41:18+01:00' -> '2026-11-30T05:41:18Z'; a bare date is midnight UTC."""
+    if len(moment) == 10:
+        return f"{moment}T00:00:00Z"
+    return datetime.fromisoformat(moment).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def last_change(entity: Entity) -> str:
+    """When an item last changed (RFC 3339, UTC): its last commit, or the ``bijgewerkt`` a contributor set
+    when that is later; "" when neither is known."""
+    if entity.gewijzigd and entity.gewijzigd[:10] >= entity.bijgewerkt:
+        return rfc3339(entity.gewijzigd)
+    return rfc3339(entity.bijgewerkt) if entity.bijgewerkt else ""
+
+
+def footer(moment: str) -> str:
+    """The 'Laatst bijgewerkt' line under a hand-written page (a date or a moment)."""
+    return f'\n\n<p class="kb-bijgewerkt">Laatst bijgewerkt: {dutch_date(moment[:10])}</p>\n'
 
 
 def dutch_date(iso: str) -> str:

@@ -37,6 +37,7 @@ class Entity:
     body: str = ""
     body_line: int = 1
     gepubliceerd: str = ""  # first appearance in Git (content/dates.py); newest-first lists sort by it
+    gewijzigd: str = ""  # moment of the file's last commit, else its modification time (content/dates.py)
     samenvatting: str = value("Samenvatting", "")
     oogst: str | None = ref("ijkmomenten", "Geoogst bij", "geoogst_bij")
     bijgewerkt: str = value("Laatst bijgewerkt", "", show="datum", card=True)

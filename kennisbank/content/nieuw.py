@@ -27,7 +27,7 @@ class Refused(Exception):
 def new_file(root: Path, kind: str, slug: str) -> Path:
     """Write ``<folder>/<slug>.md`` from the template and return its path."""
     slug = slug.removesuffix(".md")
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         raise Refused(f"'{slug}' is geen geldige naam: {SLUG_RULE}. Bijvoorbeeld: {slugify(slug)}")
     folder = CONTENT_FOLDERS[kind]
     target = root / folder / f"{slug}.md"
@@ -108,7 +108,7 @@ def new_entry(root: Path, kind: str, name: str) -> tuple[str, str]:
         raise Refused("geef een naam, bijvoorbeeld: kennisbank nieuw stad \"'s-Hertogenbosch\"")
     slug = slugify(name)
     if kind == "ijkmoment":
-        if not SLUG.match(name):
+        if not SLUG.fullmatch(name):
             raise Refused(f"'{name}' is geen geldige id voor een ijkmoment; gebruik jaar en kwartaal, bijvoorbeeld "
                           "2027-q4")
         slug, name = name, f"IJkmoment {name.split('-')[0]}"

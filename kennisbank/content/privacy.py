@@ -80,7 +80,7 @@ def normalised(address: str) -> str:
 def confirmed_addresses(root: Path) -> tuple[set[str], list[Problem]]:
     """The functional addresses and numbers confirmed in data/functieadressen.yml (normalised)."""
     path = root / CONFIRMED_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link is refused by read_yaml
         return set(), []
     source, problems = read_yaml(path, CONFIRMED_FILE)
     if source.data is None and not problems:

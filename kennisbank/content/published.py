@@ -46,7 +46,7 @@ HEADER = """\
 def read_manifest(root: Path) -> tuple[dict[str, dict[str, str]] | None, Source | None, list[Problem]]:
     """kind -> {id: title} from gepubliceerd.yml; None when there is no manifest."""
     path = root / MANIFEST
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link is refused by read_yaml
         return None, None, []
     source, problems = read_yaml(path, MANIFEST)
     if problems:

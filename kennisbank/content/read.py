@@ -3,10 +3,21 @@
 Every value keeps the line it came from, so that a problem found later (by the
 schema or a cross-reference check) can be reported as ``path:line: message``.
 Reading never raises on bad content: it returns the problems it found instead.
+
+A pull request must not be able to make the check read a file of the machine it runs on, or
+stall it. A file is not read at all when it is a symbolic link (or lies in a linked folder,
+``symlinks.py``) or when it is larger than ``MAX_TEXT_BYTES``. YAML may not nest deeper than
+``MAX_DEPTH``, and a value must be what JSON knows (text, a finite number, yes/no, nothing).
+YAML aliases (``*naam``, taking the value of an anchor ``&naam``) are refused outright, at the
+line of the first one, before anything is built: nobody needs them in front matter or data/
+(none of the site's files uses one), and nested aliases expand exponentially ("billion
+laughs": six levels of ten took 5 s and 330 MB for one file), so a bound on their expansion
+would only move the limit.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from kennisbank.content import symlinks
+from kennisbank.content.media import size_text
 from kennisbank.content.problems import Problem
 
 Location = tuple  # a path into the front matter, e.g. ("themas", 0)
@@ -61,25 +74,40 @@ class Source:
         return self.lines.get(location, 1)
 
 
+MAX_TEXT_BYTES = 512 * 1024  # a case's text is at most 40,000 characters (body.py); data files are some 30 kB
+MAX_DEPTH = 20  # levels of nesting in YAML; the site's files use at most 5
 MERGE_TAG = "tag:yaml.org,2002:merge"
+STOPS_HERE = "; de velden van dit bestand worden gecontroleerd zodra dit is opgelost"
+MERGE_MESSAGE = ("'<<:' (velden overnemen van een anker met &naam en *naam) wordt hier niet ondersteund; "
+                 "schrijf de velden voluit op hun eigen regels")
 _COMMENT_IN_VALUE = re.compile(r"\s+#\S")  # 'titel: Aanpak #2': YAML drops everything from ' #'
+
+
+class _TooDeep(Exception):
+    """YAML nested deeper than MAX_DEPTH: its line (0-based, within the YAML text)."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
 
 
 def _to_python(node: yaml.Node, loader: _Loader, source: Source, location: Location, problems: list[Problem],
                lines: list[str]):
     """Build plain Python values from a YAML node, recording each value's line."""
     source.lines[location] = node.start_mark.line + 1
+    if len(location) > MAX_DEPTH:
+        raise _TooDeep(node.start_mark.line)
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
             if key_node.tag == MERGE_TAG:
-                problems.append(Problem(source.path, key_node.start_mark.line + 1,
-                    "'<<:' (velden overnemen van een anker met &naam en *naam) wordt hier niet ondersteund; "
-                    "schrijf de velden voluit op hun eigen regels"))
+                problems.append(Problem(source.path, key_node.start_mark.line + 1, MERGE_MESSAGE))
                 continue
-            key = loader.construct_object(key_node)
-            if not isinstance(key, str):
-                key = str(key)
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(source.path, key_node.start_mark.line + 1,
+                                        "een veldnaam moet een woord zijn, geen lijst of groep"))
+                continue
+            key = str(_scalar(key_node, loader, source, problems))
             if key in result:
                 problems.append(Problem(source.path, key_node.start_mark.line + 1,
                                         f"veld '{key}' staat er twee keer in; laat er één staan"))
@@ -89,7 +117,7 @@ def _to_python(node: yaml.Node, loader: _Loader, source: Source, location: Locat
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, loader, source, location + (i,), problems, lines) for i, item in enumerate(node.value)]
-    value = loader.construct_object(node)
+    value = _scalar(node, loader, source, problems)
     end = node.end_mark
     if (isinstance(value, str) and not getattr(node, "style", None) and end.line == node.start_mark.line and end.line < len(lines)
             and _COMMENT_IN_VALUE.match(lines[end.line][end.column:])):
@@ -100,10 +128,58 @@ def _to_python(node: yaml.Node, loader: _Loader, source: Source, location: Locat
     return value
 
 
+def _scalar(node: yaml.Node, loader: _Loader, source: Source, problems: list[Problem]):
+    """The value of a scalar: text, a number, yes/no or nothing, as in JSON. Anything else stays text, with a problem.
+
+    A number too long to print (Python refuses over 4,300 digits), infinity or NaN would break
+    every message and export that shows it; a '!!binary' value is bytes, not text.
+    """
+    try:
+        value = loader.construct_object(node)
+    except ValueError:
+        value = None
+    if isinstance(value, (bool, str)) or (value is None and node.tag.endswith(":null")):
+        return value
+    if isinstance(value, int) and value.bit_length() <= 64 or isinstance(value, float) and math.isfinite(value):
+        return value
+    problems.append(Problem(source.path, node.start_mark.line + 1,
+        "deze waarde is geen gewone tekst of getal (een getal met te veel cijfers, oneindig, of een YAML-tag als "
+        "!!binary); is het tekst, zet het dan tussen aanhalingstekens"))
+    return node.value
+
+
+def _alias_problem(text: str, path: str, first_line: int, loader_class: type) -> Problem | None:
+    """The first alias (``*naam``) in the YAML text, as a problem at its line; None without one.
+
+    Only the events are read, so nothing is expanded. A syntax error is left to the parse that follows.
+    """
+    if "*" not in text:
+        return None
+    loader = loader_class(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line if event.start_mark else 0
+                refused = MERGE_MESSAGE if re.match(r"^\s*(?:-\s+)?<<\s*:", text.split("\n")[line]) else (
+                    f"'*{event.anchor}' neemt de waarde over van het anker '&{event.anchor}' elders in de YAML; zulke "
+                    "verwijzingen worden hier niet ondersteund (ze kunnen de controle laten vastlopen). Schrijf de "
+                    "waarde voluit op deze plek")
+                return Problem(path, line + first_line, refused + STOPS_HERE)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
 def parse_yaml(text: str, source: Source, first_line: int = 1, loader_class: type = _FastLoader) -> list[Problem]:
     """Parse YAML text into ``source.data``; ``first_line`` is where the text starts in the file."""
     problems: list[Problem] = []
     offset = first_line - 1
+    alias = _alias_problem(text, source.path, first_line, loader_class)
+    if alias is not None:
+        return [alias]
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
@@ -128,6 +204,12 @@ def parse_yaml(text: str, source: Source, first_line: int = 1, loader_class: typ
         problems.append(Problem(source.path, line, f"ongeldige YAML: {reason}"))
     except yaml.YAMLError as error:
         problems.append(Problem(source.path, first_line, f"ongeldige YAML: {error}"))
+    except (_TooDeep, RecursionError) as error:
+        source.data, source.lines = None, {}
+        line = (error.line + 1 if isinstance(error, _TooDeep) else 1) + offset
+        problems[:] = [Problem(source.path, line, f"de YAML is hier meer dan {MAX_DEPTH} niveaus diep genest; "
+                                                  "zo diep gaat geen veld van de kennisbank. Controleer de inspringing "
+                                                  "en de haakjes [ ] en { }")]
     finally:
         loader.dispose()
     return problems
@@ -213,8 +295,27 @@ def quote_problems(source: Source) -> list[Problem]:
     return problems
 
 
+def refused(path: Path, relative: str) -> Problem | None:
+    """Why a file is not read at all: it is a symbolic link (or lies in one), a folder, or too large."""
+    link = symlinks.refusal(path, relative)
+    if link is not None:
+        return link
+    if path.is_dir():
+        return Problem(relative, 1, f"dit is een map, geen bestand; zet de tekst in het bestand {relative} en "
+                                    f"afbeeldingen en bijlagen in de map {relative.removesuffix('.md')}/ ernaast")
+    size = path.stat().st_size if path.exists() else 0
+    if size > MAX_TEXT_BYTES:
+        return Problem(relative, 1, f"het bestand is {size_text(size)}; een tekstbestand van de kennisbank is hooguit "
+                                    f"{size_text(MAX_TEXT_BYTES)} (de tekst van een casus hooguit 40.000 tekens). "
+                                    "Is dit het goede bestand?")
+    return None
+
+
 def read_text(path: Path, relative: str) -> tuple[str | None, list[Problem]]:
     """Read a file as UTF-8; a BOM is tolerated, other bytes are reported with their line."""
+    refusal = refused(path, relative)
+    if refusal is not None:
+        return None, [refusal]
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

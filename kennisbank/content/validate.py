@@ -116,9 +116,11 @@ def _messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
     where = f"veld '{field_name(path)}'" if path else "de YAML-kop"
     kind, expected, value = error.validator, error.validator_value, error.instance
     if kind == "required":
-        missing = [name for name in expected if isinstance(value, dict) and name not in value]
-        return [(path, f"verplicht veld '{field_name(path + (name,))}' ontbreekt{_example(error.schema, name)}")
-                for name in missing]
+        # jsonschema gives one error per missing field, each with the whole list in validator_value
+        name = REQUIRED_NAME.match(error.message)
+        missing = [name.group(1)] if name else [item for item in expected if isinstance(value, dict) and item not in value]
+        return [(path, f"verplicht veld '{field_name(path + (item,))}' ontbreekt{_example(error.schema, item)}")
+                for item in missing]
     if kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         return [(path + (name,),
@@ -172,6 +174,7 @@ def _example(schema: dict, name: str) -> str:
 
 
 DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
+REQUIRED_NAME = re.compile(r"^'([^']+)' is a required property$")
 
 
 def schema_problems(source: Source, schema: str, definition: str | None = None, data=None,

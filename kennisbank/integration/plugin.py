@@ -27,7 +27,16 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from kennisbank.content import clock, dates, drafts, examples, published, redirects
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
-from kennisbank.integration import beheer, csp, material_fixes, redirect_pages, rendercache, search
+from kennisbank.integration import (
+    beheer,
+    csp,
+    file_guard,
+    macro_sandbox,
+    material_fixes,
+    redirect_pages,
+    rendercache,
+    search,
+)
 from kennisbank.integration.item_pages import ItemPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
 from kennisbank.publish import export, securitytxt
@@ -60,7 +69,8 @@ class Kennisbank:
     def __init__(self) -> None:
         self.site: Site | None = None
         self.generated: dict[str, Page] = {}  # src_uri -> generated page of the current build
-        self.page_dates: dict[str, str] = {}  # hand-written page (src_uri) -> date of its last change
+        self.page_dates: dict[str, str] = {}  # hand-written page (src_uri) -> moment of its last change
+        self.changed: dict[str, str] = {}  # repository path of an item -> its last change (RFC 3339), for lastmod
         self.redirect_pages: dict[str, str] = {}  # old docs path -> new docs path
         self.searched: dict[str, search.Rendered] = {}  # src_uri -> rendered content, for the search index
         self.search_later: search.Background | None = None  # mkdocs serve: the index is written in a thread
@@ -82,8 +92,9 @@ class Kennisbank:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root, docs = self.root(config), Path(config.docs_dir)
         if self.command != "serve" and not os.environ.get(clock.SOURCE_DATE):
-            # Reproducible: MkDocs dates its sitemap with SOURCE_DATE_EPOCH, else the clock; make it the last
-            # commit's date, as the exports are (clock.build_moment). A preview keeps the clock.
+            # Reproducible: MkDocs stamps every page with SOURCE_DATE_EPOCH, else the clock (the sitemap shows each
+            # page's own last change instead, on_page_markdown); make it the last commit's date, as the exports are
+            # (clock.build_moment). A preview keeps the clock.
             # Set for this build only: on_post_build and on_build_error take it away again.
             os.environ[clock.SOURCE_DATE] = str(int(clock.build_moment(root).timestamp()))
             self.set_source_date = True
@@ -95,9 +106,11 @@ class Kennisbank:
         hand_written = {path.relative_to(root).as_posix(): path.relative_to(docs).as_posix()
                         for path in docs.rglob("*.md")}
         self.page_dates = {hand_written[path]: date for path, date in dates.apply(corpus, hand_written).items()}
+        self.changed = {entity.path: dates.last_change(entity) for entity in corpus.entities()}
         self.site = Site(corpus)
         for problem in corpus.problems:
             log.warning(str(problem))
+        file_guard.refuse_linked_templates(config.theme.custom_dir, root)  # Jinja would render a link into every page
         # A warning keeps nothing off the site and fails `--strict` only with KENNISBANK_STRENG=1 (legal.py).
         for warning in corpus.warnings:
             (log.warning if os.environ.get(STRICT_WARNINGS) == "1" else log.info)(str(warning))
@@ -107,6 +120,7 @@ class Kennisbank:
         macros = config.plugins.get("macros")
         if macros is not None:
             macros.register_macros(Macros(self.site, lambda: macros.page.file.src_uri).registry())
+            macro_sandbox.sandbox(macros)  # a page's Jinja cannot reach Python (macro_sandbox.py)
         self.redirect_pages = redirects.redirect_map(corpus)
         redirect_plugin = config.plugins.get("redirects")
         if redirect_plugin is not None:  # old names (vorige_namen) keep their URL
@@ -152,6 +166,8 @@ class Kennisbank:
         for uri, text in vergelijk.data_files(self.site).items():  # what /vergelijk/ reads of each chosen case
             files.append(File.generated(config, uri, content=text))
         self.add_editor(files, config)
+        # Nothing reaches the site through a symbolic link, whatever the checker found (file_guard.py).
+        file_guard.drop_links(files, self.root(config), {problem.path for problem in self.site.corpus.problems})
         return rendercache.start_build(files, config)  # serve: empty the store if the site changed
 
     def add_editor(self, files: Files, config: MkDocsConfig) -> None:
@@ -181,7 +197,9 @@ class Kennisbank:
         searched = (generated.search != "nee") if generated is not None else \
             not (page.meta.get("search") or {}).get("exclude")
         page.meta["search"] = {"exclude": True, "kennisbank": searched}
+        page.update_date = self._last_change(page.file.src_uri, generated)  # the sitemap's lastmod
         if generated is not None:
+            page.meta["sitemap"] = generated.sitemap  # read by docs/overrides/sitemap.xml
             # Material prints these as they are, so they are escaped here, once: a title is text.
             page.meta["title"] = str(escape(generated.title))
             if generated.description:
@@ -193,6 +211,13 @@ class Kennisbank:
             return markdown
         date = self.page_dates.get(page.file.src_uri)
         return markdown + dates.footer(date) if date else markdown
+
+    def _last_change(self, src_uri: str, generated: Page | None) -> str:
+        """When a page really last changed: its item's file or its own Markdown; "" for a generated list,
+        whose content follows many files (the sitemap then gives no lastmod rather than a wrong one)."""
+        if generated is None:
+            return dates.rfc3339(self.page_dates[src_uri]) if src_uri in self.page_dates else ""
+        return self.changed.get(generated.source or "", "")
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if rendercache.is_reused(page):

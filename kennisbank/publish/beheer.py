@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from kennisbank.content import symlinks
 from kennisbank.content.history import PHASES
 from kennisbank.content.model import ENTITY_TYPES, Corpus
 from kennisbank.content.registry import TAXONOMY, declared_fields
@@ -238,8 +239,8 @@ class Form:
     def template_body(self, kind: str) -> str:
         """The body of the template in sjablonen/ (its sections and the 'VUL IN's): where a new item starts."""
         path = template_path(self.root, kind)
-        if not path.exists():
-            return ""
+        if not path.exists() or symlinks.refusal(path, path.relative_to(self.root).as_posix()):
+            return ""  # a link is never read: the checker reports it (symlinks.scan)
         text = path.read_text(encoding="utf-8")
         parts = text.split("\n---\n", 1) if text.startswith("---\n") else ["", text]
         return parts[-1].lstrip("\n")

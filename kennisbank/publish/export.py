@@ -6,9 +6,10 @@ that reusers can check what they download. The JSON files carry their licence an
 the CSV cannot, so ``/data/`` states both for every file.
 
 A record is the item's id, old ids and address, then every field of the content registry in
-its declared order (absent values as ``null`` or an empty list), then what is computed about
-it (``DERIVED``). The CSV flattens the same record: lists joined with ``|``, groups as
-``group_field`` columns. So a field added to the model is in every export without an edit here.
+its declared order (an absent list as an empty list, any other absent value as ``null``, as the
+published schema says), then what is computed about it (``DERIVED``). The CSV flattens the same
+record: lists joined with ``|``, groups as ``group_field`` columns. So a field added to the model
+is in every export without an edit here.
 
 Licence: CC BY 4.0, the licence of the site's content (see the footer). CC0 is the usual
 choice for pure government data, but these files carry the partners' own texts (titles,
@@ -82,10 +83,16 @@ def base_url_of(site_url: str) -> str:
 # -- records ------------------------------------------------------------------------
 
 
+def _absent(spec: dict) -> Any:
+    """What an absent sub-field is written as, by its schema: a list stays a list (empty), anything else null."""
+    return [] if spec.get("type") == "array" else None
+
+
 def _complete(value: Any, spec: dict) -> Any:
-    """A value with every sub-field of its group present (None where absent), so each record has one shape."""
+    """A value with every sub-field of its group present, so each record has one shape (``schemas.as_exported``)."""
     if isinstance(value, dict) and "properties" in spec:
-        return {name: _complete(value.get(name), sub) for name, sub in spec["properties"].items()}
+        return {name: _complete(value[name], sub) if value.get(name) is not None else _absent(sub)
+                for name, sub in spec["properties"].items()}
     if isinstance(value, list) and isinstance(spec.get("items"), dict):
         return [_complete(item, spec["items"]) for item in value]
     return value

@@ -44,6 +44,7 @@ class Page:
     # Scripts in docs/assets/ that only this page uses (site-wide ones are in mkdocs.yml): every other page
     # loads less and runs less on a phone (issue 12).
     scripts: tuple[str, ...] = ()
+    sitemap: bool = True  # False: a page for staff or previews only, left out of sitemap.xml
 
     def parts(self) -> list[str | int]:
         """The HTML between the slots, and the slot numbers, in order: ["<h1>…", 0, "<h2>…"]."""

@@ -256,13 +256,14 @@ class Views:
 
 def make_page(site: Site, template: str, src_uri: str, title: str, *, description: str = "",
               source: str | None = None, search: str = "lijst", linked_data: dict | None = None,
-              scripts: tuple[str, ...] = (), **context: Any) -> Page:
+              scripts: tuple[str, ...] = (), sitemap: bool = True, **context: Any) -> Page:
     """A generated page from a page template (``pages/<name>.html``), which sees ``kb``, ``page`` and ``title``.
 
     ``linked_data``: its schema.org JSON-LD (publish/linkeddata.py), for the page's head; ``scripts``: the
-    scripts in docs/assets/ that this page alone needs (``filters.js``).
+    scripts in docs/assets/ that this page alone needs (``filters.js``); ``sitemap``: False leaves it out of
+    sitemap.xml.
     """
     page = PageContext(src_uri)
     html = render(template, page, kb=Views(site, page), title=title, **context)
     return Page(src_uri, title, html, page.prose_parts, description=description, source=source, search=search,
-                head=json_ld(linked_data) if linked_data else Markup(""), scripts=scripts)
+                head=json_ld(linked_data) if linked_data else Markup(""), scripts=scripts, sitemap=sitemap)

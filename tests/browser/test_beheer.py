@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from ..gates import site_path
-from ..helpers import ENV, FIXTURE_CONTENT, ROOT, Project
+from ..helpers import ENV, FIXTURE_CONTENT, ROOT, Project, add_decap_bundle
 from .conftest import record_other_hosts, serve, watch_policy
 from .site_tour import axe_violations
 
@@ -83,7 +83,7 @@ def editor(tmp_path_factory):
     Project.create(root, FIXTURE_CONTENT)
     shutil.copytree(ROOT / "sjablonen", root / "sjablonen")
     shutil.copy(ROOT / "gepubliceerd.yml", root / "gepubliceerd.yml")
-    (root / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
+    add_decap_bundle(root)
     _git(root, "init", "-q", "-b", "main")
     (root / ".git" / "info" / "exclude").write_text("node_modules\nsite/\n", encoding="utf-8")
     _git(root, "config", "user.name", "Test")

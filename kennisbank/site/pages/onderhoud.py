@@ -1,4 +1,4 @@
-"""Onderhoud (``/onderhoud/``): the staff's list of what needs looking after, out of the navigation and search.
+"""Onderhoud (``/onderhoud/``): the staff's list of what needs looking after, out of the navigation, search and sitemap.
 
 Every legal basis of every instrument, oldest check first, with its official identifier and a
 link to the text; the ones checked more than ``legal.STALE_MONTHS`` months ago are marked, as
@@ -34,7 +34,7 @@ def maintenance_page(site: Site) -> Page:
     unreviewed = sorted((instrument for instrument in site.corpus.instrumenten.values()
                          if instrument.soort == "juridisch" and not instrument.beoordeeld_door),
                         key=lambda instrument: instrument.title.lower())
-    return make_page(site, "pages/onderhoud.html", URI, "Onderhoud", search="nee",
+    return make_page(site, "pages/onderhoud.html", URI, "Onderhoud", search="nee", sitemap=False,
                      description="Voor de coalitiestaf: wettelijke grondslagen die opnieuw gecontroleerd moeten worden.",
                      rows=rows, stale=sum(1 for row in rows if row[3]), day=day.isoformat(),
                      limit=legal.stale_before(day).isoformat(), months=legal.STALE_MONTHS, unreviewed=unreviewed)

@@ -13,4 +13,5 @@ def pages(site: Site) -> Iterator[Page]:
     problems = site.corpus.problems
     if problems:
         yield make_page(site, "pages/problemen.html", "problemen.md", "Problemen in de inhoud", search="nee",
+                        sitemap=False,
                         problems=[str(problem) for problem in problems])
