@@ -30,6 +30,8 @@ BAD = [
     (r"\bNone\b|\bnull\b|\bTrue\b|\bFalse\b|\bundefined\b", "een waarde uit de code"),
     (r"\s[,;:](?!\w)|\s\.(?!\w)", "een spatie voor een leesteken"),
     (r"\b(\w+) \1\b", "een woord twee keer"),
+    (r"\b(\d+) casussen \(waarvan \1\b", "'waarvan' als het alle zijn: 'alle … zijn'"),
+    (r"\b(twee|drie|vier|vijf) tot \d|\b[2-9] tot (twee|drie|vier|vijf|zes)\b", "getallen in één zin: beide in woorden"),
 ]
 BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "div", "section", "figcaption",
           "caption", "br", "ul", "ol", "table", "tr", "label", "legend", "option", "button", "summary", "nav"]
@@ -80,5 +82,27 @@ def test_each_pattern_finds_what_it_is_for(pattern, why):
         "een waarde uit de code": "eind: None",
         "een spatie voor een leesteken": "Dordrecht , fase",
         "een woord twee keer": "de de casus",
+        "'waarvan' als het alle zijn: 'alle … zijn'": "12 casussen (waarvan 12 illustratieve voorbeelden)",
+        "getallen in één zin: beide in woorden": "Zet twee tot 4 casussen naast elkaar",
     }
     assert re.search(pattern, examples[why])
+
+
+def test_field_descriptions_of_the_open_data_name_a_real_place():
+    """Issue 27: /data/velden/ said "ids uit data/de schema-lijst.yml" for a field whose values are in the schema."""
+    from kennisbank.publish.export import EXPORTS
+    from kennisbank.publish.schemas import schema
+
+    def descriptions(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("description"), str):
+                yield node["description"]
+            for value in node.values():
+                yield from descriptions(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from descriptions(value)
+
+    found = [text for name, _ in EXPORTS.values() for text in descriptions(schema(name))]
+    assert found and not [text for text in found if re.search(r"data/(?![\w-]+\.yml|\))", text)]
+    assert any("een van de vaste waarden die het schema noemt" in text for text in found)

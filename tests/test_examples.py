@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from kennisbank.site.render import examples_note
+
 from .gates import broken_links, site_path, site_url
 from .helpers import FIXTURE_CONTENT, Project, case, content, page, read_fixture_content, replaced
 
@@ -83,3 +85,33 @@ def test_the_production_build_knows_no_example(production):
 def test_both_builds_have_no_broken_links(shown, production):
     assert broken_links(shown, site_path(), site_url()) == []
     assert broken_links(production, site_path(), site_url()) == []
+
+
+def test_a_good_practice_of_an_example_says_the_designation_is_part_of_the_example(shown):
+    """Issue 27: "Goede praktijk – Aangewezen bij IJkmoment 2025" on an example read as a fact."""
+    example = next(item for item in EXAMPLES if item.goede_praktijk)
+    notice = content(shown, f"cases/{example.id}").find("p", class_="admonition-title", string=lambda text: text and
+                                                            text.startswith("Goede praktijk")).parent
+    text = " ".join(notice.get_text(" ").split())
+    assert "Goede praktijk (in het voorbeeld)" in text and "ook de aanwijzing hoort bij het voorbeeld" in text
+
+
+def test_the_oogst_page_says_how_many_harvested_cases_are_examples(shown):
+    corpus = read_fixture_content()
+    moment = next(case.oogst for case in EXAMPLES if case.oogst)
+    harvested = [case for case in corpus.cases.values() if case.oogst == moment]
+    first_line = " ".join(content(shown, f"oogst/{moment}").find(id="in-het-kort").find_next("li").get_text().split())
+    assert first_line == f"{len(harvested)} casussen geoogst ({examples_note(len(harvested), len(harvested))})"
+    assert "voorbeelden, geen echte projecten" in first_line
+
+
+@pytest.mark.parametrize("total, examples, note", [
+    (12, 0, ""),
+    (12, 12, "alle 12 zijn illustratieve voorbeelden, geen echte projecten"),
+    (2, 2, "allebei illustratieve voorbeelden, geen echte projecten"),
+    (1, 1, "een illustratief voorbeeld, geen echt project"),
+    (13, 12, "waarvan 12 illustratieve voorbeelden, geen echte projecten"),
+    (13, 1, "waarvan 1 een illustratief voorbeeld, geen echt project"),
+])
+def test_how_many_are_examples_reads_as_dutch(total, examples, note):
+    assert examples_note(total, examples) == note

@@ -129,7 +129,9 @@ def test_data_page_says_what_each_file_conforms_to(built_site):
 
 
 def test_field_page_explains_every_field(built_site):
-    text = content(built_site, "data/velden").get_text(" ")
+    article = content(built_site, "data/velden")
+    # a field name may break after . and _ (<wbr>, issue 27): read each name as one word
+    text = article.get_text(" ") + " ".join(code.get_text("") for code in article.select("code.kb-veldnaam"))
     for name, (schema_name, _) in export.EXPORTS.items():
         properties = schemas.schema(schema_name)["properties"]
         if "features" in properties:
@@ -172,3 +174,25 @@ def test_a_preview_build_still_keeps_drafts_out_of_the_exports(project):
     for uri, text in files.items():
         if not uri.endswith(".schema.json"):
             assert "geheim" not in text.lower(), uri  # ... but never publishes it as data
+
+
+def test_the_cases_for_excel_are_the_same_table_as_cases_csv_with_semicolons_and_a_byte_order_mark(built_site):
+    """Issue 27: double-clicked in a Dutch Excel, cases.csv put every row in column A and garbled "Eén" (no BOM).
+    cases.csv stays RFC 4180 for programs; casussen-voor-excel.csv is the reader's copy, and /data/ says which."""
+    machine = (built_site / "data" / "cases.csv").read_bytes()
+    assert not machine.startswith(b"\xef\xbb\xbf") and machine.split(b"\r\n")[0].count(b",") > 10
+    raw = (built_site / "data" / export.EXCEL_CSV).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows == [{name: export.excel_cell(value) for name, value in row.items()} for row in read(built_site, "cases.csv")]
+    article = content(built_site, "data")
+    assert article.find("a", href=export.EXCEL_CSV)
+    text = " ".join(article.get_text(" ").split())
+    assert "opent met een dubbelklik goed in een Nederlandse Excel" in text and "RFC 4180" in text
+
+
+@pytest.mark.parametrize("value, shown", [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+31 6", "'+31 6"),
+                                          ("@SUM(A1)", "'@SUM(A1)"), ("Eén pand", "Eén pand"), ("-12", "-12"),
+                                          ("1400000", "1400000"), ("", "")])
+def test_a_cell_for_excel_never_starts_a_formula(value, shown):
+    assert export.excel_cell(value) == shown

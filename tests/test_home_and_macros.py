@@ -28,13 +28,32 @@ def test_home_starts_from_what_a_reader_comes_to_do(fixture_site):
     themas = yaml.safe_load((ROOT / "data" / "themas.yml").read_text(encoding="utf-8"))
     tasks = page.select("li.kb-taak")
     assert [task.h3.get_text() for task in tasks] == [thema["taak"] for thema in themas]
+    # Issue 27: an entry leads to what helps with the problem: the decision aid started on it (the first question's
+    # answer that names the theme), its instruments lightest first, its toolkits and its cases.
+    keuzehulp = yaml.safe_load((ROOT / "data" / "keuzehulp.yml").read_text(encoding="utf-8"))
+    problem = {answer["thema"]: answer["id"] for answer in keuzehulp[0]["antwoorden"] if answer.get("thema")}
+    assert len(problem) >= 3
     for task, thema in zip(tasks, themas, strict=True):
-        assert task.h3.a["href"] == f"themas/{thema['id']}/"
+        start = f"instrumenten/kiezen/{problem[thema['id']]}/" if thema["id"] in problem else f"themas/{thema['id']}/"
+        assert task.h3.a["href"] == start
         links = {a["href"]: a.get_text() for a in task.select(".kb-taak-links a")}
-        assert re.fullmatch(r"\d+ (instrument|instrumenten)", links[f"instrumenten/?thema={thema['id']}"])
+        if thema["id"] in problem:
+            assert links[start] == "Welk instrument past?"
+        assert re.fullmatch(r"\d+ (instrument|instrumenten), lichtste eerst",
+                            links[f"sturing/#ladder-{thema['id']}"])
         assert re.fullmatch(r"\d+ (casus|casussen)", links[f"cases/?thema={thema['id']}"])
+    assert page.find("a", href="instrumenten/kiezen/", string="Welk instrument past?")  # in the body too
     headings = [h2.get_text(" ", strip=True).rstrip(" ¶") for h2 in page.find_all("h2")]
     assert headings.index("Waar wilt u mee aan de slag?") < headings.index("Over deze kennisbank")
+    assert "coalitiestaf" in " ".join(page.get_text(" ").split())  # who runs the site, not only in the footer
+
+
+def test_a_theme_page_leads_to_the_decision_aid_started_on_its_problem(fixture_site):
+    keuzehulp = yaml.safe_load((ROOT / "data" / "keuzehulp.yml").read_text(encoding="utf-8"))
+    answer = next(answer for answer in keuzehulp[0]["antwoorden"] if answer.get("thema"))
+    page = article(fixture_site, f"themas/{answer['thema']}")
+    link = page.select_one(".kb-aan-de-slag").find("a", string="Welk instrument past?")
+    assert link["href"] == f"../../instrumenten/kiezen/{answer['id']}/"
 
 
 def test_home_lists_toolkits_newest_cases_and_the_deal_last(fixture_site, fixture_corpus):

@@ -114,3 +114,17 @@ def test_an_outcome_names_when_to_use_legal_basis_and_cases(fixture_site):
                                      "urgent").select_one("article")
     assert cooperative.find(id="als-dit-niet-werkt") is not None  # dwang only as the escalation
     assert "dwangsom" in cooperative.find(id="als-dit-niet-werkt").find_next("ol").get_text().lower()
+
+
+def test_an_unknown_theme_on_an_answer_is_a_problem_with_the_allowed_values(project):
+    found = write(project, """- id: probleem
+  vraag: Wat is het probleem?
+  antwoorden:
+    - id: leegstand
+      thema: vastgoedd
+      antwoord: Leegstand
+    - id: verloedering
+      antwoord: Verloedering
+""")
+    problem = next(problem for problem in found if "vastgoedd" in problem)
+    assert problem.startswith("data/keuzehulp.yml:5:") and "vastgoed" in problem.replace("vastgoedd", ""), problem

@@ -6,7 +6,9 @@ Also: generated pages load nothing from another host, and no Markdown is left un
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from urllib.parse import urlsplit
 
 import pytest
@@ -88,3 +90,33 @@ def test_generated_markup_is_fully_parsed(fixture_site):
         assert 'markdown="' not in html, path
         assert "kb-deel-" not in html and "kb-prose-" not in html, path  # every placeholder filled
         assert not re.search(r"<p>\s*<(td|th|tr|li|caption|div|ul|h[1-6])[ >]", html), path
+
+
+def same_day_project(project):
+    """Five cases that first appeared in one commit (as every case of the site did), each last updated on another
+    day; the titles run the other way, so an order by title is told apart from an order by update."""
+    titles = ["Aanloop", "Markt", "Oost", "Wilhelmina", "Zuid"]
+    for number, titel in enumerate(titles):
+        project.write(f"cases/c{number}.md", case(titel=f"{titel}straat wordt levendig",
+                                                   bijgewerkt=f"2026-0{number + 1}-15"))
+    git = {"GIT_AUTHOR_DATE": "2026-06-30T12:00:00", "GIT_COMMITTER_DATE": "2026-06-30T12:00:00",
+           "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "test",
+           "GIT_COMMITTER_EMAIL": "test@example.org", "PATH": os.environ["PATH"]}
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "alles"]):
+        subprocess.run(command, cwd=project.root, check=True, env=git)
+    expected = [f"{titel}straat wordt levendig" for titel in reversed(titles)]  # last updated first
+    return project.built(), expected
+
+
+def test_newest_first_breaks_a_tie_by_last_update_the_same_everywhere(project):
+    """Issue 27: every case first appeared on one day; "Nieuwste eerst" then sorts by last update, then title,
+    in the overview, on the home page and in the index the overview's script sorts (its key sorts the same)."""
+    site, expected = same_day_project(project)
+    overview = [a.get_text() for a in page(site, "cases").select("ul#cases-lijst .kb-item-titel a")]
+    assert overview == expected
+    home = page(site, "").find(id="nieuwste-casussen").find_next_sibling("ul")
+    assert [a.get_text() for a in home.select(".kb-item-titel a")] == expected
+    index = json.loads((site / "cases" / "lijst.json").read_text(encoding="utf-8"))["items"]
+    by_key = sorted(sorted(index, key=lambda item: item["k"]["az"]), key=lambda item: item["k"]["nieuwste"],
+                    reverse=True)
+    assert [item["t"] for item in by_key] == expected

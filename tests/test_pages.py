@@ -42,6 +42,14 @@ def test_links_are_relative_as_mkdocs_writes_them(from_uri, to_uri, anchor, expe
     ({"wet": "Leegstandwet"}, "Leegstandwet"),
     ({"wet": "Leegstandwet", "artikel": "2 en 3"}, "Leegstandwet, artikelen 2 en 3"),
     ({"wet": "Omgevingswet", "artikel": "13.22 tot en met 13.24"}, "Omgevingswet, artikelen 13.22 tot en met 13.24"),
+    # issue 27: one article with a note or a member is one article
+    ({"wet": "Awb", "artikel": "4:23 (titel 4.2, subsidies)"}, "Awb, artikel 4:23 (titel 4.2, subsidies)"),
+    ({"wet": "Gemeentewet", "artikel": "160, eerste lid, onder d, en tweede lid"},
+     "Gemeentewet, artikel 160, eerste lid, onder d, en tweede lid"),
+    ({"wet": "BW", "artikel": "7:231, tweede lid"}, "BW, artikel 7:231, tweede lid"),
+    ({"wet": "Wet BIZ", "artikel": "1 (bijdrage); 3 tot en met 7"}, "Wet BIZ, artikelen 1 (bijdrage); 3 tot en met 7"),
+    ({"wet": "Awb", "artikel": "5:31d en 5:32"}, "Awb, artikelen 5:31d en 5:32"),
+    ({"wet": "BW", "artikel": "5:85 en verder (erfpacht)"}, "BW, artikelen 5:85 en verder (erfpacht)"),
 ])
 def test_legal_basis_labels_read_as_dutch(basis, label):
     assert legal_basis_label(basis) == label

@@ -11,8 +11,9 @@ from collections import Counter
 import pytest
 
 from kennisbank.content.model import page_path as page_url
+from kennisbank.site import woordenlijst
 from kennisbank.site.search_index import Block, Record, list_record, own_headings, page_record, sections
-from kennisbank.site.search_text import Splitter, vocabulary, vocabulary_files
+from kennisbank.site.search_text import MIN_COMPOUND, Splitter, vocabulary, vocabulary_files
 
 from .helpers import Project
 from .helpers import search_records as fragments
@@ -78,6 +79,7 @@ instrumenten: [sluiting-drugspanden]
 contact:
   organisatie: Gemeente Utrecht
 bijgewerkt: "2026-01-15"
+voorbeeld: true
 ---
 
 ## Opgave
@@ -303,3 +305,59 @@ def test_own_headings_skip_code_blocks_and_attributes():
 @pytest.mark.parametrize("src_uri, url", [("index.md", ""), ("cases/index.md", "cases/"), ("cases/x.md", "cases/x/")])
 def test_page_url_as_mkdocs_writes_it(src_uri, url):
     assert page_url(src_uri) == url
+
+
+def test_an_example_is_tagged_voorbeeld_first(built):
+    """Issue 27: the result list marks an example as every list does (mkdocs.yml extra.tags styles the tag)."""
+    _, records = built
+    example = next(record for url, record in records.items() if "utrecht-lampenkap" in url)
+    assert example["meta"]["tags"].split("|")[0] == "Voorbeeld"
+    other = next(record for url, record in records.items() if "dordrecht-zeepziederij" in url)
+    assert "Voorbeeld" not in other["meta"]["tags"].split("|")
+
+
+def test_valid_dutch_words_near_the_vocabulary_are_written_for_the_worker(built):
+    """search/nederlands/<letter>.json: the words of OpenTaal's list one letter off from a word of the site (never
+    "corrected"); zoekhulp.json has the splitter's rules, so that the worker splits a query as the index does."""
+    site, _ = built
+    help_file = json.loads((site / "search" / "zoekhulp.json").read_text(encoding="utf-8"))
+    assert help_file["nederlands"] is True
+    rules = help_file["samenstellingen"]
+    assert rules["min_samenstelling"] == MIN_COMPOUND and rules["lijst"]["vastgoed"] == []
+    vocabulary = set()
+    for path in (site / "search" / "woorden").glob("*.json"):
+        vocabulary |= set(json.loads(path.read_text(encoding="utf-8")))
+    protected = set()
+    for path in (site / "search" / "nederlands").glob("*.json"):
+        words = json.loads(path.read_text(encoding="utf-8"))
+        assert {word[0] for word in words} == {chr(int(path.stem, 16))}
+        protected |= set(words)
+    assert protected and not protected & vocabulary
+    assert protected <= woordenlijst.dutch_words()
+    for word in sorted(protected)[:25]:  # each is one letter off from a word of the site
+        assert any(one_edit(word, known) for known in vocabulary if known[0] == word[0]), word
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one letter changed, left out, added, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def test_the_dutch_word_list_is_the_locked_one():
+    """OpenTaal's list from Debian's wdutch, as locked in kennisbank/site/woordenlijst.py (scripts/setup-venv
+    installs it); its letters are those the edits use."""
+    assert woordenlijst.digest() == woordenlijst.SHA256, f"{woordenlijst.PATH} is niet {woordenlijst.VERSION}"
+    counts = Counter(letter for word in woordenlijst.dutch_words() for letter in word)
+    assert "".join(sorted(letter for letter, count in counts.items() if count >= 100)) == woordenlijst.ALPHABET
+
+
+def test_without_the_word_list_the_build_says_how_to_install_it(tmp_path):
+    with pytest.raises(woordenlijst.Missing, match="apt-get install wdutch"):
+        woordenlijst.dutch_words(tmp_path / "dutch")

@@ -14,14 +14,24 @@ def test_toolkit_page_is_a_step_by_step_guide(fixture_site, fixture_corpus):
     steps = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in article.select("h3[id^=stap-]")]
     assert steps == [f"Stap {n}: {step['titel']}" for n, step in enumerate(toolkit.stappen, start=1)]
 
+    # In the order of use (issue 27): by the first step that names each instrument, as the heading says; not by
+    # the toolkit's list (which may be sorted by ladder step) and not by the ladder.
     rows = article.find(id="instrumenten").find_next("table").select("tbody tr")
-    assert [row.th.get_text(strip=True) for row in rows] == [
-        corpus.instrumenten[i].naam for i in toolkit.instrumenten]  # in the toolkit's order
+    in_steps = list(dict.fromkeys((i, n) for n, step in enumerate(toolkit.stappen, start=1)
+                                  for i in step["instrumenten"]))
+    first_step = {}
+    for instrument_id, number in in_steps:
+        first_step.setdefault(instrument_id, number)
+    order = list(first_step) + [i for i in toolkit.instrumenten if i not in first_step]
+    assert order != toolkit.instrumenten  # the fixture's list is in ladder order, so the test tells them apart
+    assert [row.th.get_text(strip=True) for row in rows] == [corpus.instrumenten[i].naam for i in order]
+    assert "in volgorde van inzet" in article.find(id="instrumenten-bijschrift").get_text()
     ladder = {item["id"]: item for item in corpus.reference.lists["sturing"].values()}
-    for row, instrument_id in zip(rows, toolkit.instrumenten, strict=True):
+    for row, instrument_id in zip(rows, order, strict=True):
         instrument = corpus.instrumenten[instrument_id]
         step = ladder[instrument.sturing]
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+        assert cells[0] == (f"Stap {first_step[instrument_id]}" if instrument_id in first_step else "Bij geen stap")
         assert cells[1] == f"trede {step['trede']} van 5: {step['naam']}"
         for basis in instrument.wettelijke_basis:
             assert basis["wet"] in cells[2]

@@ -13,8 +13,8 @@
  * 2. Search results get an accessible name: the <article> inside Material's result link blocks
  *    the name from its content in Chromium, so each link is named after its result's title.
  * 3. Regions that scroll sideways (tables in Material's .md-typeset__scrollwrap, code blocks, any other
- *    overflow container in the content) are focusable (tabindex="0"), role="region" and named; a link
- *    that gets focus inside one is scrolled fully into view.
+ *    overflow container in the content) are focusable (tabindex="0"), role="region" and named, and carry a
+ *    visible cue (class kb-schuift); a link that gets focus inside one is scrolled fully into view.
  *
  * Nothing is loaded from elsewhere. tests/browser/test_menu.py and test_auditor.py hold Material to
  * the markup and breakpoints this relies on.
@@ -224,10 +224,12 @@
     }
   }
 
+  // The panel slides in sideways: a focus that scrolls it into view while it moves left the drawer scrolled by a
+  // panel's width once the slide ended, with the focused title off-screen (issue 27). So no scrolling on focus.
   function togglePanel(entry, open) {
     if (entry.toggle.checked !== open) entry.toggle.click();
     var focus = open ? firstTabbable(entry.panel) : entry.opener;
-    if (focus) focus.focus();
+    if (focus) focus.focus({ preventScroll: true });
   }
 
   function onKeydown(event) {
@@ -341,6 +343,7 @@
   }
 
   function updateRegion(element, scrolls) {
+    element.classList.toggle("kb-schuift", scrolls);  // the visible cue: a line above it and a shadow (kennisbank.css)
     if (scrolls) {
       if (element.dataset.kbRegio === undefined) {
         element.dataset.kbRegio = [element.getAttribute("tabindex"), element.getAttribute("role"),
@@ -404,8 +407,25 @@
 
   /* --- start ---------------------------------------------------------------------------------- */
 
+  // "Meer kenmerken" of a case is folded on screen; on paper everything is there.
+  function unfoldForPrint() {
+    window.addEventListener("beforeprint", function () {
+      $$("details.kb-kaart-meer:not([open])").forEach(function (details) {
+        details.open = true;
+        details.setAttribute("data-kb-geprint", "");
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      $$("details[data-kb-geprint]").forEach(function (details) {
+        details.open = false;
+        details.removeAttribute("data-kb-geprint");
+      });
+    });
+  }
+
   function start() {
     setUpMenuAndSearch();
+    unfoldForPrint();
     setUpSearchResults();
     document.addEventListener("focusin", showFocusInRegion);
     // The regions after the first frame: Material has wrapped its tables by then, and the page is on

@@ -8,7 +8,8 @@
  * On /vergelijk/: the ids in the address are the selection (so a link shares it). Each chosen case's rows come
  * from its own small file, /vergelijk/<id>.json; the table gets a row per field and a column per case, and a
  * value every chosen case has is marked, in words too. Cases are added from the overview's index
- * (/cases/lijst.json) and removed per column; the address follows. The selection downloads as CSV.
+ * (/cases/lijst.json) and removed per column; the address follows. On a phone the same values stand one under
+ * another, per field. The selection downloads as a table for Excel or as CSV for programs.
  * Text from the data files is put in the page with textContent, never as HTML.
  */
 (function () {
@@ -16,6 +17,8 @@
 
   var KEY = "kb-vergelijk";
   var MAX = 4;
+  var WORDS = ["geen", "een", "twee", "drie", "vier"];  // small numbers in a sentence in words: "twee tot vier"
+  function inWords(number) { return WORDS[number] || String(number); }
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
   function element(tag, className, text) {
@@ -115,6 +118,7 @@
   var table = sheet.querySelector("table");
   var caption = table.querySelector("caption");
   var status = sheet.querySelector(".kb-vergelijk-status");
+  var stack = sheet.querySelector(".kb-vergelijk-stapel");
   var picker = sheet.querySelector("form.kb-vergelijk-kies");
   var select = picker.querySelector("select");
   var cases = {};  // id -> data file content
@@ -168,8 +172,8 @@
     return span;
   }
 
-  function cellNode(lines, shared, base) {
-    var td = element("td");
+  function cellNode(lines, shared, base, tag) {
+    var td = element(tag || "td");
     if (!lines.length) {
       td.appendChild(element("span", "kb-leeg-waarde", "—")).setAttribute("aria-hidden", "true");
       td.appendChild(element("span", "kb-sr-only", "niet ingevuld"));
@@ -190,6 +194,17 @@
     return td;
   }
 
+  function removeButton(id) {
+    var remove = element("button", "kb-link-knop kb-vergelijk-weg", "Verwijder");
+    remove.type = "button";
+    remove.appendChild(element("span", "kb-sr-only", " " + cases[id].t + " uit de vergelijking"));
+    remove.addEventListener("click", function () {
+      setSelection(selection().filter(function (other) { return other !== id; }));
+      select.focus();
+    });
+    return remove;
+  }
+
   function render() {
     var ids = selection().filter(function (id) { return cases[id]; }).slice(0, MAX);
     var headRow = table.querySelector("thead tr");
@@ -202,15 +217,17 @@
       link.href = new URL(data.u, dataBase).href;
       th.appendChild(link);
       if (data.v) th.appendChild(element("span", "kb-badge kb-badge--voorbeeld", "Voorbeeld"));
-      var remove = element("button", "kb-link-knop kb-vergelijk-weg", "Verwijder");
-      remove.type = "button";
-      remove.appendChild(element("span", "kb-sr-only", " " + data.t + " uit de vergelijking"));
-      remove.addEventListener("click", function () {
-        setSelection(selection().filter(function (other) { return other !== id; }));
-        select.focus();
-      });
-      th.appendChild(remove);
+      th.appendChild(removeButton(id));
       headRow.appendChild(th);
+    });
+    stack.textContent = "";
+    var chosenList = stack.appendChild(element("ul", "kb-vergelijk-gekozen"));
+    ids.forEach(function (id) {
+      var item = chosenList.appendChild(element("li"));
+      var link = item.appendChild(element("a", "", cases[id].t));
+      link.href = new URL(cases[id].u, dataBase).href;
+      if (cases[id].v) item.appendChild(element("span", "kb-badge kb-badge--voorbeeld", "Voorbeeld"));
+      item.appendChild(removeButton(id));
     });
     rows.forEach(function (row) {
       var tr = table.querySelector("tr[data-kb-rij='" + row[0] + "']");
@@ -223,20 +240,33 @@
         return lines.length === shared.length;
       }));
       values.forEach(function (lines) { tr.appendChild(cellNode(lines, shared, dataBase)); });
+      // On a phone the same values one under another: per field, each chosen case (kennisbank.css hides one view)
+      var section = stack.appendChild(element("section", "kb-vergelijk-kenmerk"));
+      section.appendChild(element("h3", "", row[1]));
+      var list = section.appendChild(element("dl"));
+      values.forEach(function (lines, number) {
+        list.appendChild(element("dt", "", cases[ids[number]].t));
+        list.appendChild(cellNode(lines, shared, dataBase, "dd"));
+      });
     });
+    stack.hidden = ids.length === 0;
     var titles = ids.map(function (id) { return cases[id].t; });
     caption.textContent = ids.length ? "Vergelijking van " + titles.join(", ") : "Vergelijking (nog geen casus gekozen)";
     table.parentNode.hidden = ids.length === 0;
+    // With cases chosen the comparison comes first; how to choose follows it (on a phone it took two screens).
+    var help = root.querySelector(".kb-vergelijk-uitleg");
+    if (ids.length && help.previousElementSibling !== sheet) root.appendChild(help);
+    else if (!ids.length && help.nextElementSibling !== sheet) root.insertBefore(help, sheet);
     sheet.querySelector(".kb-vergelijk-acties").hidden = ids.length === 0;
     sheet.querySelector(".kb-vergelijk-legenda").hidden = ids.length < 2;
     document.title = (ids.length ? "Vergelijking: " + titles.join(" – ") : "Casussen vergelijken") +
       document.title.replace(/^.*?( - [^-]*)$/, "$1");
     var messages = [];
     if (problems.length) messages.push("Niet gevonden en weggelaten: " + problems.join(", ") + ".");
-    if (selection().length > MAX) messages.push("U kunt hooguit " + MAX + " casussen vergelijken; de eerste " + MAX + " staan in de tabel.");
-    messages.push(ids.length === 0 ? "Kies hieronder twee tot " + MAX + " casussen."
+    if (selection().length > MAX) messages.push("U kunt hooguit " + inWords(MAX) + " casussen vergelijken; de eerste " + inWords(MAX) + " staan in de tabel.");
+    messages.push(ids.length === 0 ? "Kies hieronder twee tot " + inWords(MAX) + " casussen."
       : ids.length === 1 ? "Kies nog minstens één casus om te vergelijken."
-      : ids.length + " casussen naast elkaar." + (ids.length < MAX ? " U kunt er nog " + (MAX - ids.length) + " toevoegen." : ""));
+      : ids.length + " casussen naast elkaar." + (ids.length < MAX ? " U kunt er nog " + inWords(MAX - ids.length) + " toevoegen." : ""));
     status.textContent = messages.join(" ");
     fillPicker(ids);
     rewriteAddLinks(ids);
@@ -258,24 +288,50 @@
     });
   }
 
-  function csv() {
+  // The selection as a table, a row per case: for Excel (';' and a byte-order mark, as a Dutch Excel opens a file by
+  // double-click; a cell that starts like a formula gets an apostrophe) or as CSV for programs (RFC 4180: ',' and
+  // UTF-8 without a mark). The amounts of the costs are numbers in columns of their own, the rest of the costs in
+  // a column beside them; /data/casussen-voor-excel.csv and /data/cases.csv do the same for every case.
+  var AMOUNTS = [["bedrag", "Kosten (euro)"], ["bedrag_min", "Kosten ten minste (euro)"],
+                 ["bedrag_max", "Kosten ten hoogste (euro)"]];
+
+  function download(forExcel) {
     var ids = selection().filter(function (id) { return cases[id]; }).slice(0, MAX);
-    function quoted(text) { return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text; }
+    var separator = forExcel ? ";" : ",";
+    function cell(value) {
+      var text = String(value);
+      if (forExcel && /^[=+\-@\t\r]/.test(text) && !/^-?\d+$/.test(text)) text = "'" + text;
+      return new RegExp('["\r\n' + separator + ']').test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    }
     function lineText(line) {
       return line.length > 1 ? line[0].t + ": " + line.slice(1).map(function (item) { return item.t; }).join(", ")
         : line[0].t;
     }
-    var records = [["Kenmerk"].concat(ids.map(function (id) { return cases[id].t; }))];
-    records.push(["Adres"].concat(ids.map(function (id) { return new URL(cases[id].u, dataBase).href; })));
+    var header = ["Casus", "Adres", "Voorbeeld"];
     rows.forEach(function (row) {
-      records.push([row[1]].concat(ids.map(function (id) {
-        return (cases[id].r[row[0]] || []).map(lineText).join(" | ");
-      })));
+      if (row[0] === "kosten") header = header.concat(AMOUNTS.map(function (amount) { return amount[1]; }), ["Kosten: toelichting"]);
+      else header.push(row[1]);
     });
-    var text = "\ufeff" + records.map(function (record) { return record.map(quoted).join(","); }).join("\r\n") + "\r\n";
+    var records = [header];
+    ids.forEach(function (id) {
+      var data = cases[id], amounts = data.k || {};
+      var record = [data.t, new URL(data.u, dataBase).href, data.v ? "ja" : "nee"];
+      rows.forEach(function (row) {
+        var lines = data.r[row[0]] || [];
+        if (row[0] === "kosten") {
+          record = record.concat(AMOUNTS.map(function (amount) { return amount[0] in amounts ? amounts[amount[0]] : ""; }));
+          lines = Object.keys(amounts).length ? lines.slice(1) : lines;  // the first line is the amount, written out
+        }
+        record.push(lines.map(lineText).join(" | "));
+      });
+      records.push(record);
+    });
+    var text = (forExcel ? "\ufeff" : "") + records.map(function (record) {
+      return record.map(cell).join(separator);
+    }).join("\r\n") + "\r\n";
     var link = element("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-    link.download = "vergelijking-" + ids.join("-").slice(0, 120) + ".csv";
+    link.download = "vergelijking-" + ids.join("-").slice(0, 110) + (forExcel ? "-excel" : "") + ".csv";
     document.body.appendChild(link);
     link.click();
     window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
@@ -289,7 +345,8 @@
       setSelection(selection().concat([id]).slice(0, MAX));
     });
   });
-  sheet.querySelector("[data-kb-actie=csv]").addEventListener("click", csv);
+  sheet.querySelector("[data-kb-actie=excel]").addEventListener("click", function () { download(true); });
+  sheet.querySelector("[data-kb-actie=csv]").addEventListener("click", function () { download(false); });
   sheet.querySelector("[data-kb-actie=print]").addEventListener("click", function () { window.print(); });
 
   sheet.hidden = false;

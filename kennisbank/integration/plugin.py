@@ -208,6 +208,8 @@ class Kennisbank:
                 page.meta["kb_head"] = generated.head
             if generated.scripts:  # loaded by docs/overrides/main.html after the site-wide scripts
                 page.meta["kb_scripts"] = list(generated.scripts)
+            if generated.hide:  # Material's own front matter switch
+                page.meta["hide"] = list(generated.hide)
             return markdown
         date = self.page_dates.get(page.file.src_uri)
         return markdown + dates.footer(date) if date else markdown

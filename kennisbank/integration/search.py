@@ -17,10 +17,12 @@ How it fits together:
   section, metadata as tags, compounds marked) and has Pagefind's Python API write the index to
   ``pagefind/``, with Dutch stemming.
 - Next to it, for the search worker: ``search/woorden/<letter>.json``, the vocabulary by first
-  letter (to complete half-typed words, correct typos, suggest "Bedoelde u …?"), and
-  ``search/zoekhulp.json``: the irregular word forms, which words are themes, cities or topics
-  (for links to the filtered overview when nothing is found), and which pages are lists or
-  hand-written (ranked below the items).
+  letter (to complete half-typed words, correct typos, suggest "Bedoelde u …?", split compounds),
+  ``search/nederlands/<letter>.json``, the valid Dutch words one letter off from the vocabulary
+  (never "corrected": site/woordenlijst.py), and ``search/zoekhulp.json``: the irregular word forms,
+  how compounds are split (the same rules and curated list as the index), which words are themes,
+  cities or topics (for links to the filtered overview when nothing is found), and which pages are
+  lists or hand-written (ranked below the items).
 - ``docs/assets/javascripts/workers/kennisbank-zoeken.js`` takes the place of Material's search
   worker (``docs/overrides/main.html``): it answers Material's messages from Pagefind, which it
   loads at the first query.
@@ -35,15 +37,18 @@ import logging
 import shutil
 import tempfile
 import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from kennisbank.content.model import page_path as page_url  # as MkDocs writes a page's address
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
+from kennisbank.site import woordenlijst
 from kennisbank.site.render import Page
 from kennisbank.site.search_index import Record, item_record, list_record, page_record, splitter_for
-from kennisbank.site.search_text import STOPWORDS, vocabulary, vocabulary_files, words
+from kennisbank.site.search_text import SPLITTING, STOPWORDS, vocabulary, vocabulary_files, words
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -95,16 +100,28 @@ def write_index(site_dir: str | Path, site: Site, generated: dict[str, Page], re
     """Write the Pagefind index and the worker's help files; returns the records indexed."""
     site_dir = Path(site_dir)
     found = records(site, generated, rendered, use_directory_urls)
-    splitter = splitter_for(site, found)
-    documents = [(record.url, record.html(splitter)) for record in found]
-    output = site_dir / INDEX_DIR
-    if output.exists():
-        shutil.rmtree(output)
-    _run_apart(_pagefind, documents, output)
-    for name in UNUSED:
-        (output / name).unlink(missing_ok=True)
-    write_help(site_dir / HELP_DIR, site, found, other_kinds(output, found))
+    counts = vocabulary(text for record in found for text in record.texts())
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the Dutch words while Pagefind's own process indexes
+        dutch = pool.submit(_protected, counts)
+        splitter = splitter_for(site, found)
+        documents = [(record.url, record.html(splitter)) for record in found]
+        output = site_dir / INDEX_DIR
+        if output.exists():
+            shutil.rmtree(output)
+        _run_apart(_pagefind, documents, output)
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+        write_help(site_dir / HELP_DIR, site, counts, other_kinds(output, found), dutch.result())
     return found
+
+
+def _protected(counts: Counter) -> dict[str, list[str]] | None:
+    """The valid Dutch words the worker must not correct (site/woordenlijst.py); None without the word list."""
+    try:
+        return woordenlijst.protected(counts)
+    except woordenlijst.Missing as missing:
+        log.warning(str(missing))
+        return None
 
 
 class Background:
@@ -231,17 +248,22 @@ def _entry_complete(output: Path) -> bool:
         return False
 
 
-def write_help(folder: Path, site: Site, found: list[Record], kinds: dict[str, str]) -> None:
-    """search/woorden/<hex of first letter>.json and search/zoekhulp.json (see the module docstring)."""
-    words_dir = folder / "woorden"
-    if words_dir.exists():
-        shutil.rmtree(words_dir)
-    words_dir.mkdir(parents=True)
-    counts = vocabulary(text for record in found for text in record.texts())
-    for letter, entries in vocabulary_files(counts).items():
-        _write_json(words_dir / f"{ord(letter):x}.json", entries)
+def write_help(folder: Path, site: Site, counts: Counter, kinds: dict[str, str],
+               dutch: dict[str, list[str]] | None) -> None:
+    """search/woorden/<hex of first letter>.json, search/nederlands/<hex>.json (valid Dutch words near the
+    vocabulary: never corrected) and search/zoekhulp.json (see the module docstring)."""
+    for name, files in (("woorden", vocabulary_files(counts)), ("nederlands", dutch or {})):
+        words_dir = folder / name
+        if words_dir.exists():
+            shutil.rmtree(words_dir)
+        words_dir.mkdir(parents=True)
+        for letter, entries in files.items():
+            _write_json(words_dir / f"{ord(letter):x}.json", entries)
     forms = {form: item["grondvorm"] for form, item in site.reference["zoeken-woordvormen"].items()}
-    _write_json(folder / "zoekhulp.json", {"woordvormen": forms, "filters": filter_terms(site), "soorten": kinds})
+    curated = {word: list(item.get("delen", [])) for word, item in site.reference["zoeken-samenstellingen"].items()}
+    _write_json(folder / "zoekhulp.json", {"woordvormen": forms, "filters": filter_terms(site), "soorten": kinds,
+                                           "samenstellingen": {**SPLITTING, "lijst": curated},
+                                           "nederlands": dutch is not None})
 
 
 def filter_terms(site: Site) -> dict[str, list[list[str]]]:

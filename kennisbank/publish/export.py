@@ -196,14 +196,35 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def cases_csv(site: Site, base_url: str) -> str:
+def cases_csv(site: Site, base_url: str, for_excel: bool = False) -> str:
+    """cases.csv: RFC 4180 (commas, UTF-8 without a byte-order mark), for programs. ``for_excel``: the same table
+    for a reader who double-clicks it (EXCEL_CSV)."""
     properties = record_schema("casus")["properties"]
     rows = [flat(item, properties) for item in records(site, "casus", base_url)]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\r\n")  # RFC 4180
+    if for_excel:
+        out.write("\ufeff")
+        rows = [{name: excel_cell(value) for name, value in row.items()} for row in rows]
+    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\r\n", delimiter=";" if for_excel else ",")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+# The same table as cases.csv for a reader with Excel. Excel opens a .csv by double-click with the list separator
+# of the computer's region, which is ';' in the Netherlands (a comma-separated file lands in column A), and reads
+# it as UTF-8 only when it starts with a byte-order mark (without it "Eén" garbles). A "sep=;" first line would
+# fix the separator in every region, but Excel then ignores the byte-order mark; so: ';' and the mark.
+EXCEL_CSV = "casussen-voor-excel.csv"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_cell(value: str) -> str:
+    """A text cell that Excel shows as text: one that starts like a formula gets an apostrophe before it, so that a
+    contributor's text is never run as a formula (CSV injection). Numbers stay numbers."""
+    if value.startswith(_FORMULA_START) and not value.lstrip("-").isdigit():
+        return "'" + value
+    return value
 
 
 # -- GeoJSON --------------------------------------------------------------------------
@@ -302,6 +323,7 @@ def files(site: Site, site_url: str, built: datetime | None = None) -> list[Data
         "relaties.json": _json(relaties_json(site, base_url, built)),
     }
     result = [DataFile(f"{FOLDER}/{name}", text) for name, text in content.items()]
+    result.append(DataFile(f"{FOLDER}/{EXCEL_CSV}", cases_csv(site, base_url, for_excel=True)))  # not in DCAT
     result.append(DataFile(f"{FOLDER}/{CATALOGUE}", _json(linkeddata.catalogue(site, base_url, built, EXPORTS))))
     result += [DataFile(f"{FOLDER}/{name}.schema.json", _json(schema(name)))
                for name in sorted({schema_name for schema_name, _ in EXPORTS.values()})]

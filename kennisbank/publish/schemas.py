@@ -61,7 +61,8 @@ def _relation_description(item: Declared) -> str:
         cls = ENTITY_TYPES[target]
         where = f"ids van {cls.plural} (hun bestandsnaam in {cls.source_folder}/ zonder .md)"
     else:
-        where = f"ids uit data/{TAXONOMY_DATA.get(target) or 'de schema-lijst'}.yml"
+        data = TAXONOMY_DATA.get(target)
+        where = f"ids uit data/{data}.yml" if data else "een van de vaste waarden die het schema noemt"
     return f"{item.about.label}: {where}."
 
 

@@ -22,8 +22,9 @@ from markupsafe import Markup
 from kennisbank.content.dates import dutch_date
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
-from kennisbank.site.render import PageContext, render
-from kennisbank.site.views import Views
+from kennisbank.site.pages.kiezen import decision_aid_start
+from kennisbank.site.render import PageContext, examples_note, render
+from kennisbank.site.views import Views, newest_first
 
 # The macros hand-written pages may call, in the order of the reference page (docs/macros.md).
 NAMES = (
@@ -99,8 +100,7 @@ class Macros:
         examples = sum(1 for case in corpus.cases.values() if case.voorbeeld)
         cases = f"{len(corpus.cases)} {'casus' if len(corpus.cases) == 1 else 'casussen'}"
         if examples:
-            cases += (f" (waarvan {examples} {'een illustratief voorbeeld' if examples == 1 else 'illustratieve voorbeelden'}"
-                      f", geen echte {'project' if examples == 1 else 'projecten'})")
+            cases += f" ({examples_note(len(corpus.cases), examples)})"
         return (f"{cases}, {len(corpus.instrumenten)} instrumenten en {len(corpus.toolkits)} toolkits")
 
     def _sections(self, key: str, level: int) -> str:
@@ -230,9 +230,7 @@ class Macros:
 
     def nieuwste_cases(self, aantal: int = 5) -> Markup:
         """De nieuwste casussen (standaard vijf): het laatst in de kennisbank gezet, elk met stad, fase en status."""
-        cases = sorted(self.site.corpus.cases.values(), key=lambda c: (c.gepubliceerd or c.bijgewerkt, c.titel),
-                       reverse=True)
-        return self._render("macros/items.html", items=cases[:aantal])
+        return self._render("macros/items.html", items=newest_first(self.site.corpus.cases.values())[:aantal])
 
     def _render(self, template: str, **context) -> Markup:
         page = PageContext(self.current_uri())
@@ -250,7 +248,8 @@ class Macros:
         for thema in self.reference["themas"].values():
             tasks.append({"thema": thema, "toolkits": self.site.graph.items_with(themas, thema["id"], "toolkit"),
                           "cases": len(self.site.graph.items_with(themas, thema["id"], "casus")),
-                          "instruments": len(self.site.graph.items_with(themas, thema["id"], "instrument"))})
+                          "instruments": len(self.site.graph.items_with(themas, thema["id"], "instrument")),
+                          "start": decision_aid_start(self.site, thema["id"])})
         return self._render("macros/taken.html", tasks=tasks)
 
     def toolkits_uitgelicht(self) -> Markup:

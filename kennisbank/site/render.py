@@ -45,6 +45,7 @@ class Page:
     # loads less and runs less on a phone (issue 12).
     scripts: tuple[str, ...] = ()
     sitemap: bool = True  # False: a page for staff or previews only, left out of sitemap.xml
+    hide: tuple[str, ...] = ()  # parts of Material's layout this page leaves out ("toc": room for a wide table)
 
     def parts(self) -> list[str | int]:
         """The HTML between the slots, and the slot numbers, in order: ["<h1>…", 0, "<h2>…"]."""
@@ -96,6 +97,7 @@ def environment() -> jinja2.Environment:
     env.filters["datum"] = lambda iso: dutch_date(iso) if iso else ""
     env.filters["data_markdown"] = data_markdown
     env.globals["aantal"] = count
+    env.globals["voorbeelden"] = examples_note
     return env
 
 
@@ -107,6 +109,20 @@ def render(template: str, page: PageContext, **context: Any) -> Markup:
 def count(number: int, one: str, more: str) -> str:
     """'1 casus', '3 casussen'."""
     return f"{number} {one if number == 1 else more}"
+
+
+def examples_note(total: int, examples: int) -> str:
+    """How many of ``total`` cases are illustrative examples, for after the count in brackets ("12 casussen (…)"):
+    '' when none is; "alle 12 zijn illustratieve voorbeelden …" when every one is, never "waarvan 12"."""
+    if not examples:
+        return ""
+    if examples == total:
+        if total == 1:
+            return "een illustratief voorbeeld, geen echt project"
+        return f"{'allebei' if total == 2 else f'alle {total} zijn'} illustratieve voorbeelden, geen echte projecten"
+    if examples == 1:
+        return "waarvan 1 een illustratief voorbeeld, geen echt project"
+    return f"waarvan {examples} illustratieve voorbeelden, geen echte projecten"
 
 
 _MARKDOWN = markdown.Markdown(extensions=["attr_list", "def_list", "tables"])

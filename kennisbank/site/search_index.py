@@ -101,9 +101,14 @@ def _attr(value: str) -> str:
 # -- Item pages ------------------------------------------------------------------------------------
 
 
+EXAMPLE_TAG = "Voorbeeld"
+
+
 def item_record(site: Site, entity: Entity, url: str, content: str) -> Record:
     """Title, tags, summary, metadata and every section the contributor wrote (from the rendered page)."""
     tags, text = metadata(site, entity)
+    if getattr(entity, "voorbeeld", False):  # marked in the result list too (mkdocs.yml extra.tags: md-tag--voorbeeld)
+        tags = [EXAMPLE_TAG, *tags]
     blocks = [Block(entity.title, heading=1)]
     if tags:
         blocks.append(Block(" · ".join(tags), weight=TAG_WEIGHT))

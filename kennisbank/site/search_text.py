@@ -59,6 +59,12 @@ want was wat we wel werd wordt worden zal ze zich zij zijn zo zoals
 """.split())
 
 
+# The rules above for the search worker, which splits a typed compound as the index splits the text
+# (docs/assets/javascripts/workers/kennisbank-zoeken.js; written into search/zoekhulp.json).
+SPLITTING = {"min_samenstelling": MIN_COMPOUND, "min_deel": MIN_PART, "korte_laatste": sorted(SHORT_LAST_PARTS),
+             "tussenklanken": list(LINKS), "partikels": sorted(PARTICLES), "stopwoorden": sorted(STOPWORDS)}
+
+
 def words(text: str) -> list[str]:
     """The words of a text, lower case."""
     return [word.lower() for word in WORD.findall(text)]

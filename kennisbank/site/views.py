@@ -7,6 +7,7 @@ is linked. Values are plain data (``Link``, ``Row``); the templates escape them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,7 @@ class Row:
 
     label: str
     values: list[Link] = field(default_factory=list)
+    name: str = ""  # the field it shows ("stad")
 
 
 @dataclass
@@ -44,6 +46,18 @@ class Lines:
     id: str
     label: str
     lines: list[list[Link]] = field(default_factory=list)
+
+
+def newest_key(item: Entity) -> str:
+    """What "Nieuwste eerst" sorts on, descending: first appearance, then last update (the title breaks a tie,
+    ascending). One string, so that the overview's script (docs/assets/filters.js) sorts it the same way."""
+    return f"{item.gepubliceerd or item.bijgewerkt}|{item.bijgewerkt}"
+
+
+def newest_first(items) -> list:
+    """Items in the order of "Nieuwste eerst", the same on every page that lists the newest: the overview, the
+    home page, a term page, /vergelijk/. Every case that first appeared on one day sorts by its last update."""
+    return sorted(sorted(items, key=lambda item: item.title.lower()), key=newest_key, reverse=True)
 
 
 def euro(amount: int) -> str:
@@ -83,8 +97,18 @@ def legal_basis_label(basis: dict) -> str:
     first = article.split()[0].lower()
     if first in ("hoofdstuk", "titel", "afdeling", "paragraaf", "artikel", "artikelen", "bijlage", "boek"):
         return f"{basis['wet']}, {article}"
-    several = "," in article or " en " in article or " tot " in article
-    return f"{basis['wet']}, {'artikelen' if several else 'artikel'} {article}"
+    return f"{basis['wet']}, {'artikelen' if _several_articles(article) else 'artikel'} {article}"
+
+
+# Another article number after a comma, semicolon, "en" or "tot (en met)": "2 en 3", "1; 3 tot en met 7".
+_NEXT_ARTICLE = re.compile(r"(?:[,;]|\ben\b|\btot\b)\s*(?:en\s+)?(?:met\s+)?\d")
+
+
+def _several_articles(article: str) -> bool:
+    """Whether a reference names more than one article. A note in brackets does not count ("4:23 (titel 4.2,
+    subsidies)"), nor does a member or part of one article ("160, eerste lid, onder d, en tweede lid")."""
+    reference = re.sub(r"\([^)]*\)", "", article)
+    return bool(_NEXT_ARTICLE.search(reference)) or " en verder" in reference
 
 
 class Views:
@@ -124,7 +148,7 @@ class Views:
             if item.about.card:
                 values = self._values(entity, item)
                 if values:
-                    rows.append(Row(item.about.label, values))
+                    rows.append(Row(item.about.label, values, item.name))
         return rows
 
     def _values(self, entity: Entity, item: Declared) -> list[Link]:
@@ -256,14 +280,16 @@ class Views:
 
 def make_page(site: Site, template: str, src_uri: str, title: str, *, description: str = "",
               source: str | None = None, search: str = "lijst", linked_data: dict | None = None,
-              scripts: tuple[str, ...] = (), sitemap: bool = True, **context: Any) -> Page:
+              scripts: tuple[str, ...] = (), sitemap: bool = True, hide: tuple[str, ...] = (),
+              **context: Any) -> Page:
     """A generated page from a page template (``pages/<name>.html``), which sees ``kb``, ``page`` and ``title``.
 
     ``linked_data``: its schema.org JSON-LD (publish/linkeddata.py), for the page's head; ``scripts``: the
     scripts in docs/assets/ that this page alone needs (``filters.js``); ``sitemap``: False leaves it out of
-    sitemap.xml.
+    sitemap.xml; ``hide``: what of Material's layout it leaves out (``("toc",)``).
     """
     page = PageContext(src_uri)
     html = render(template, page, kb=Views(site, page), title=title, **context)
     return Page(src_uri, title, html, page.prose_parts, description=description, source=source, search=search,
-                head=json_ld(linked_data) if linked_data else Markup(""), scripts=scripts, sitemap=sitemap)
+                head=json_ld(linked_data) if linked_data else Markup(""), scripts=scripts, sitemap=sitemap,
+                hide=hide)

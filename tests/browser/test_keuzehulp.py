@@ -59,3 +59,45 @@ def test_an_unanswered_question_is_named(page, fixture_url):
     page.get_by_role("button", name="Toon passende instrumenten").click()
     assert page.get_by_role("status").inner_text() == f"Beantwoord eerst: {QUESTIONS[1]['vraag']}"
     assert page.evaluate("document.activeElement.name") == QUESTIONS[1]["id"]
+
+
+def _skip_then_tab(page):
+    """"Ga naar inhoud" by keyboard, then one Tab: the element that then has focus."""
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.className")
+    assert "md-skip" in skip
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    return page.evaluate("({id: document.activeElement.id, text: document.activeElement.textContent.trim(),"
+                         " tag: document.activeElement.tagName})")
+
+
+def test_the_skip_link_lands_on_the_first_question_with_javascript(page, fixture_url):
+    """Issue 27: the skip link pointed at the heading of the pages without JavaScript, hidden once the form shows;
+    the next Tab went past the form to "Alle 64 routes"."""
+    page.goto(fixture_url + "instrumenten/kiezen/")
+    page.wait_for_selector("form.kb-keuzehulp:not([hidden])")
+    first = QUESTIONS[0]
+    assert _skip_then_tab(page)["id"] == f"keuzehulp-{first['id']}-{first['antwoorden'][0]['id']}"
+
+
+def test_the_skip_link_lands_on_the_first_question_without_javascript(browser, fixture_url):
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    page.goto(fixture_url + "instrumenten/kiezen/")
+    focused = _skip_then_tab(page)
+    assert focused["tag"] == "A" and focused["text"] == QUESTIONS[0]["antwoorden"][0]["antwoord"]
+    context.close()
+
+
+def test_changing_the_first_answer_keeps_the_later_ones(page, fixture_url):
+    """Issue 27: "wijzig" on question 1 threw every later answer away."""
+    route = ROUTES[-1]
+    page.goto(fixture_url + "instrumenten/kiezen/" + "/".join(answer["id"] for answer in route) + "/")
+    first = page.locator(".kb-keuzehulp-antwoorden details").first
+    first.locator("summary").click()
+    other = QUESTIONS[0]["antwoorden"][0]
+    first.get_by_role("link", name=other["antwoord"], exact=True).click()
+    expected = [other["id"]] + [answer["id"] for answer in route[1:]]
+    page.wait_for_url(fixture_url + "instrumenten/kiezen/" + "/".join(expected) + "/")
+    assert page.get_by_role("heading", name="Passende instrumenten, de lichtste eerst").is_visible()

@@ -91,3 +91,26 @@ def test_scroll_padding_covers_the_header_and_back_to_top(browser, site_url):
     })""")
     context.close()
     assert sizes["padding"] >= max(sizes["header"], sizes["top"]), sizes
+
+
+def test_a_sub_panel_opened_by_keyboard_keeps_the_focus_in_view(browser, fixture_url):
+    """Issue 27: after opening "Instrumenten" in the phone menu by keyboard, the focus sat on the panel's title,
+    scrolled a panel's width off-screen (focusing it while it slid in scrolled the drawer)."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(fixture_url)
+    page.wait_for_selector("html[data-kb-regios]", state="attached")
+    page.locator("button.kb-menuknop").focus()
+    page.keyboard.press("Enter")
+    opener = page.locator("#kb-menu label.md-nav__link[role=button]", has_text="Instrumenten")
+    for _ in range(40):
+        if opener.evaluate("label => label === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getAnimations().length === 0")  # the panel has slid in
+    focused = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+        return {text: e.textContent.trim(), left: r.left, right: r.right}; }""")
+    assert focused["text"] == "Instrumenten" and focused["left"] >= 0 and focused["right"] <= 390, focused
+    context.close()

@@ -21,6 +21,8 @@ And on a small project: a word only in a section heading finds the case; a draft
 from __future__ import annotations
 
 import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -165,6 +167,42 @@ def test_a_typo_is_corrected_and_said(home):
     assert "Resultaten voor hoekpand (u typte hoekpnad)" in help_text(home)
 
 
+def test_a_valid_dutch_word_is_never_corrected(home):
+    """Issue 27: "ombouwen" showed "Resultaten voor opbouwen (u typte ombouwen)"; OpenTaal's list knows it is Dutch."""
+    search(home, "winkelpanden ombouwen tot woningen", title(search_set.BREDA))
+    text = help_text(home)
+    assert "opbouwen" not in text and "u typte" not in text
+    assert "Niet op de site: ombouwen" in text
+    assert title(search_set.ROTTERDAM) not in [result["title"] for result in results(home)[:1]]
+
+
+def test_a_compound_in_the_query_is_split_as_the_index_splits(home):
+    """"kantoorpanden" stands nowhere; the index knows "kantoren" and "panden", and so does the query now."""
+    search(home, "kantoorpanden", title(search_set.EINDHOVEN), within=1)
+
+
+def test_one_count_in_the_header(home):
+    """Issue 27: "10 overeenkomende documenten" above "De 10 beste van 23 pagina's": two counts at once."""
+    type_query(home, "de")
+    home.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15_000)
+    if "beste van" in help_text(home):
+        assert not home.locator(".md-search-result__meta").is_visible()
+    counts = [text for text in home.locator(".md-search-result__meta, .kb-zoekhulp p").all_inner_texts()
+              if re.search(r"\d+ (overeenkomende|beste)", text)]
+    assert len([text for text in counts if text]) >= 1
+    visible = [element for element in home.locator(".md-search-result__meta, .kb-zoekhulp p").all()
+               if element.is_visible() and re.search(r"\d+ (overeenkomende|beste)", element.inner_text())]
+    assert len(visible) == 1
+
+
+def test_an_example_carries_a_voorbeeld_badge_in_the_results(page, small_site_url):
+    """Issue 27: search results did not say that a case is an illustrative example."""
+    open_site(page, small_site_url)
+    search(page, "lampenkappenfabriek", "Lampenkappenfabriek wordt woonwerkpand", within=1)
+    badge = page.locator(".md-search-result__item").first.locator(".md-tag--voorbeeld")
+    assert badge.inner_text() == "Voorbeeld" and badge.is_visible()
+
+
 def test_nothing_found_suggests_words(home):
     type_query(home, "kantoorrrr")
     home.wait_for_function("() => /Geen/.test(document.querySelector('.md-search-result__meta').textContent)")
@@ -233,6 +271,29 @@ def test_a_draft_never_appears(page, small_site_url):
     type_query(page, "Zwanenburg")
     page.wait_for_function("() => /Geen/.test(document.querySelector('.md-search-result__meta').textContent)")
     assert results(page) == []
+
+
+def test_the_query_splits_compounds_as_the_index_does(page, set_site):
+    """samenstellingen.js (the worker's splitter) and kennisbank/site/search_text.py agree on every word of eight
+    letters or more of the test corpus, and on compounds a reader may type that the corpus lacks."""
+    import json
+
+    from kennisbank.site.search_text import Splitter
+
+    url, site = set_site
+    counts = {}
+    for path in (site / "search" / "woorden").glob("*.json"):
+        counts.update(json.loads(path.read_text(encoding="utf-8")))
+    rules = json.loads((site / "search" / "zoekhulp.json").read_text(encoding="utf-8"))["samenstellingen"]
+    words = sorted(word for word in counts if len(word) >= 8) + ["kantoorpanden", "winkelpanden", "fondsbeheerder",
+                                                                  "leegstandsmelding", "stationsstraat"]
+    page.goto(url)
+    page.add_script_tag(path=str(Path(__file__).parents[2] / "docs/assets/javascripts/workers/samenstellingen.js"))
+    in_js = page.evaluate("""([words, rules, counts]) => Object.fromEntries(words.map(word =>
+        [word, splitCompound(word, rules, w => counts[w] || 0)]))""", [words, rules, counts])
+    python = Splitter(Counter(counts), rules["lijst"])
+    assert {word: list(python.split(word)) for word in words} == in_js
+    assert in_js["kantoorpanden"] == ["kantoor", "panden"]
 
 
 def test_the_relevance_set(page, set_site):

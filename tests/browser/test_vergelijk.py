@@ -62,7 +62,7 @@ def test_four_cases_and_no_fifth(page, fixture_url):
     assert not page.locator("#vergelijk-kies").is_visible()  # the maximum: nothing to add
     table = compared(page, fixture_url, DORDRECHT, HILVERSUM, UTRECHT, DEN_HAAG, "amsterdam-sturen-op-winkelaanbod")
     assert table.locator("thead th").count() == 5
-    assert "hooguit 4 casussen" in page.get_by_role("status").inner_text()
+    assert "hooguit vier casussen" in page.get_by_role("status").inner_text()
 
 
 def test_add_and_remove_keep_the_address_shareable(page, fixture_url, browser):
@@ -101,16 +101,31 @@ def test_it_prints_as_the_table_alone(page, fixture_url):
     assert page.pdf(format="A4")[:4] == b"%PDF"
 
 
-def test_the_selection_downloads_as_csv(page, fixture_url):
-    compared(page, fixture_url, DORDRECHT, HILVERSUM)
+def _download(page, button: str) -> bytes:
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download als CSV").click()
-    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    records = list(csv.reader(io.StringIO(text)))
-    assert records[0] == ["Kenmerk", CORPUS.cases[DORDRECHT].titel, CORPUS.cases[HILVERSUM].titel]
-    assert [record[0] for record in records[1:]] == ["Adres", *ROWS]
-    costs = next(record for record in records if record[0] == "Kosten")
-    assert costs[1].startswith("€ 1.400.000 | Betaald door Gemeente Dordrecht")
+        page.get_by_role("button", name=button).click()
+    return Path(download.value.path()).read_bytes()
+
+
+def test_the_selection_downloads_for_excel_and_as_csv(page, fixture_url):
+    """Issue 27: a Dutch Excel put the comma-separated comparison in column A. "Voor Excel": semicolons and a
+    byte-order mark; "CSV": RFC 4180. A row per case, with whether it is an example and the costs' amounts apart."""
+    compared(page, fixture_url, DORDRECHT, HILVERSUM)
+    excel = _download(page, "Download voor Excel")
+    assert excel.startswith(b"\xef\xbb\xbf")
+    machine = _download(page, "Download als CSV")
+    assert not machine.startswith(b"\xef\xbb\xbf")
+    for raw, separator in ((excel, ";"), (machine, ",")):
+        records = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=separator))
+        assert [record["Casus"] for record in records] == [CORPUS.cases[DORDRECHT].titel, CORPUS.cases[HILVERSUM].titel]
+        assert [record["Voorbeeld"] for record in records] == ["ja", "ja"]
+        dordrecht = records[0]
+        assert dordrecht["Adres"].endswith(f"/cases/{DORDRECHT}/")
+        assert dordrecht["Kosten (euro)"] == "1400000"  # a number a spreadsheet can add up
+        assert dordrecht["Kosten: toelichting"].startswith("Betaald door Gemeente Dordrecht")
+        assert "€" not in dordrecht["Kosten: toelichting"]
+        assert dordrecht["Stad"] == "Dordrecht" and set(ROWS) - {"Kosten"} <= set(dordrecht)
+    assert page.get_by_text("opent met een dubbelklik goed in een Nederlandse Excel").is_visible()
 
 
 def test_boxes_on_the_overview_build_the_address(page, fixture_url):
@@ -164,3 +179,76 @@ def test_the_comparison_and_the_decision_aid_pass_axe_in_both_palettes(browser, 
             report += [f"{url} ({material}): {violation}" for violation in axe_violations(page)]
         context.close()
     assert report == []
+
+
+def test_two_to_four_cases_fit_the_width_at_1280_without_a_scroll_area(browser, fixture_url):
+    """Issue 27: at 1280 px the second case was cut off mid-word inside two nested scroll areas."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for cases in ((DORDRECHT, HILVERSUM), (DORDRECHT, HILVERSUM, UTRECHT, DEN_HAAG)):
+        table = compared(page, fixture_url, *cases)
+        page.wait_for_selector("html[data-kb-regios]", state="attached")
+        found = page.evaluate("""() => {
+            const region = document.querySelector('.kb-vergelijk-tabel');
+            const scrolling = [...region.querySelectorAll('*')].filter(e => ['auto', 'scroll'].includes(
+                getComputedStyle(e).overflowX));
+            const cut = [...region.querySelectorAll('th, td')].filter(c => c.scrollWidth > c.clientWidth + 1);
+            return {region: [region.scrollWidth, region.clientWidth], nested: scrolling.length, cut: cut.length,
+                    cue: region.classList.contains('kb-schuift')}; }""")
+        assert found["region"][0] <= found["region"][1] + 1, found
+        assert found == {**found, "nested": 0, "cut": 0, "cue": False}
+        assert table.is_visible()
+    context.close()
+
+
+def test_on_a_phone_the_cases_stand_one_under_another(browser, fixture_url):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    compared(page, fixture_url, DORDRECHT, HILVERSUM, UTRECHT)
+    assert not page.locator(".kb-vergelijk-tabel").is_visible()
+    stack = page.locator(".kb-vergelijk-stapel")
+    assert stack.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert stack.locator("h3").all_inner_texts() == ROWS
+    city = stack.locator("section").filter(has=page.get_by_role("heading", name="Stad", exact=True))
+    assert city.locator("dt").all_inner_texts() == [CORPUS.cases[c].titel for c in (DORDRECHT, HILVERSUM, UTRECHT)]
+    # the comparison comes before the explanation of how to choose
+    assert page.evaluate("""() => !!(document.querySelector('.kb-vergelijk-werkblad').compareDocumentPosition(
+        document.querySelector('.kb-vergelijk-uitleg')) & Node.DOCUMENT_POSITION_FOLLOWING)""")
+    stack.get_by_role("button", name=f"Verwijder {CORPUS.cases[UTRECHT].titel} uit de vergelijking").click()
+    assert parse_qs(urlsplit(page.url).query) == {"casus": [DORDRECHT, HILVERSUM]}
+    context.close()
+
+
+def _bar(page, fixture_url):
+    page.goto(fixture_url + "cases/")
+    page.wait_for_selector(".kb-overzicht[data-kb-klaar]", state="attached")
+    page.get_by_label(f"Vergelijk {CORPUS.cases[DORDRECHT].titel}").check()
+    page.get_by_label(f"Vergelijk {CORPUS.cases[UTRECHT].titel}").check()
+    return page.get_by_role("region", name="Casussen vergelijken")
+
+
+STYLE = """e => { const s = getComputedStyle(e); return {background: s.backgroundColor, color: s.color,
+    border: parseFloat(s.borderTopWidth), outline: s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth),
+    height: e.getBoundingClientRect().height, underline: s.textDecorationLine.includes('underline')}; }"""
+
+
+def test_the_compare_bar_buttons_look_like_buttons(page, fixture_url):
+    """Issue 27: "Vergelijk" and "Wis keuze" in the bar carried button classes, but looked like plain text."""
+    bar = _bar(page, fixture_url)
+    main, clear = bar.get_by_role("link", name="Vergelijk"), bar.get_by_role("button", name="Wis keuze")
+    backdrop = bar.evaluate("e => getComputedStyle(e).backgroundColor")
+    main_style, clear_style = main.evaluate(STYLE), clear.evaluate(STYLE)
+    assert main_style["background"] != backdrop  # filled: the main action
+    assert clear_style["border"] >= 1 and main_style["border"] >= 1  # both have an edge
+    assert main_style["height"] >= 24 and clear_style["height"] >= 24
+    assert not main_style["underline"]
+    main.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert main.evaluate(STYLE)["outline"] >= 2  # a visible focus
+    page.emulate_media(forced_colors="active")
+    forced = main.evaluate(STYLE), clear.evaluate(STYLE)
+    assert forced[0]["border"] >= 2 and forced[1]["border"] >= 1  # edges stay in high contrast
+    assert forced[0]["background"] != forced[1]["background"]

@@ -8,7 +8,9 @@
  *     button puts the word in the search box);
  *   - nothing found, or no page with all the words: links to the overview of cases filtered on
  *     the words that are a theme, city or topic ("Vastgoed" to cases/?thema=vastgoed);
- *   - more pages found than shown: "De 10 beste van 949 pagina's";
+ *   - more pages found than shown: "De 10 beste van 949 pagina's", in place of Material's count (one count);
+ *   - a word that found nothing while the others did: "Niet op de site: ombouwen" (a valid Dutch word is never
+ *     replaced by another);
  *   - every result link is named by its title (the link holds the title, the excerpt and the
  *     tags; a screen reader's list of links needs the title only).
  *
@@ -65,9 +67,16 @@
         corrected.map(function (c) { return c.word }).join(", ") + ")."))
       box.appendChild(note)
     }
-    if (help.total > help.count)
+    /* One count in the header: with more pages than shown, this line takes the place of Material's
+       "10 overeenkomende documenten" (kennisbank.css hides it while the class is on) */
+    var more = help.total > help.count
+    result.classList.toggle("kb-zoekhulp-telt", more)
+    if (more)
       box.appendChild(element("p", "De " + help.count + " beste van " + help.total + " pagina's. Maak uw zoekvraag " +
         "preciezer met een woord meer, of bekijk de casussen met een filter."))
+    if (help.count !== undefined && help.missing && help.missing.length)  /* a word that found nothing, not replaced */
+      box.appendChild(element("p", "Niet op de site: " + help.missing.join(", ") + ". De resultaten zijn voor de " +
+        "andere woorden."))
     var nothing = help.count === undefined && !help.error
     var notAll = help.count !== undefined && help.allWords === false  /* no page has every word */
     if (nothing && help.suggestions && help.suggestions.length) {
@@ -101,6 +110,7 @@
     if (!input.value)
       show({})
   })
+  show({})
 
   /* Each result link named by its title */
   var list = result.querySelector(".md-search-result__list")

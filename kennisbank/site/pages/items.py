@@ -41,6 +41,18 @@ def instrument_page(site: Site, instrument: Instrument) -> Page:
                      toolkits=site.graph.linking_to(instrument, "toolkit"))
 
 
+def in_order_of_use(toolkit: Toolkit, known: dict) -> list[tuple[int | None, Instrument]]:
+    """The toolkit's instruments in the order it uses them: by the first step that names each ("Begin altijd met
+    signaleren"), then those no step names, in the order of the toolkit's list. (step number or None, instrument)."""
+    order: dict[str, int | None] = {}
+    for number, step in enumerate(toolkit.stappen, start=1):
+        for instrument_id in step.get("instrumenten", []):
+            order.setdefault(instrument_id, number)
+    for instrument_id in toolkit.instrumenten:
+        order.setdefault(instrument_id, None)
+    return [(number, known[instrument_id]) for instrument_id, number in order.items() if instrument_id in known]
+
+
 def toolkit_page(site: Site, toolkit: Toolkit) -> Page:
     instruments = site.corpus.instrumenten
     cases = [site.corpus.cases[case] for case in toolkit.cases if case in site.corpus.cases]
@@ -48,7 +60,7 @@ def toolkit_page(site: Site, toolkit: Toolkit) -> Page:
     contacts += [(f"Voor {case.title}", Views.contact(case.contact)) for case in cases if case.contact]
     return make_page(site, "pages/toolkit.html", toolkit.src_uri, toolkit.titel, description=toolkit.samenvatting,
                      source=toolkit.path, search="item", linked_data=_linked(site, toolkit), toolkit=toolkit,
-                     instruments=[instruments[i] for i in toolkit.instrumenten if i in instruments],
+                     instruments=in_order_of_use(toolkit, instruments),
                      instruments_of=lambda step: [instruments[i] for i in step.get("instrumenten", [])
                                                   if i in instruments],
                      cases=cases, contacts=contacts)

@@ -15,9 +15,9 @@ from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.figures import map_svg
-from kennisbank.site.pages.terms import SHOWN, newest_first
+from kennisbank.site.pages.terms import SHOWN
 from kennisbank.site.render import Page
-from kennisbank.site.views import make_page
+from kennisbank.site.views import make_page, newest_first
 
 URI = "kaart/index.md"
 

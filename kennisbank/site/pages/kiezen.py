@@ -58,6 +58,14 @@ def questions(site: Site) -> list[dict]:
     return list(site.reference["keuzehulp"].values())
 
 
+def decision_aid_start(site: Site, thema: str) -> str:
+    """The docs path of the decision aid started on a theme's problem (the first question's answer that names the
+    theme, data/keuzehulp.yml): where a theme's entry on the home page and its theme page lead. '' if none."""
+    first: dict = next(iter(questions(site)), {"antwoorden": []})
+    answer = next((answer for answer in first["antwoorden"] if answer.get("thema") == thema), None)
+    return uri((answer,)) if answer else ""
+
+
 def _advice(site: Site, page_uri: str, ids: list[str]) -> list[Advice]:
     ladder = site.reference["sturing"]
     found = []
@@ -75,9 +83,13 @@ def _advice(site: Site, page_uri: str, ids: list[str]) -> list[Advice]:
     return found
 
 
-def _chosen(all_questions: list[dict], answers: tuple[dict, ...]) -> list[tuple[dict, dict, str]]:
-    """(question, answer, link to change it) for every answer given so far."""
-    return [(question, answer, relative_url(uri(answers), uri(answers[:number])))
+def _chosen(all_questions: list[dict], answers: tuple[dict, ...]) -> list[tuple[dict, dict, list]]:
+    """(question, answer, the other answers) for every answer given so far. Each other answer links to the same
+    route with only that answer changed: changing the first answer keeps the later ones (every combination of
+    answers is a route, so they all still fit)."""
+    here = uri(answers)
+    return [(question, answer, [(other, relative_url(here, uri((*answers[:number], other, *answers[number + 1:]))))
+                                for other in question["antwoorden"] if other["id"] != answer["id"]])
             for number, (question, answer) in enumerate(zip(all_questions, answers, strict=False))]
 
 

@@ -28,7 +28,8 @@ from kennisbank.content import history
 from kennisbank.content.model import Casus, Instrument, Toolkit
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
-from kennisbank.site.render import Page
+from kennisbank.publish.export import build_time
+from kennisbank.site.render import Page, examples_note
 from kennisbank.site.sections import section
 from kennisbank.site.views import make_page
 
@@ -126,8 +127,10 @@ def _count(number: int, one: str, more: str, none: str) -> str:
 
 def summary(result: Harvest) -> list[str]:
     """The harvest in four lines."""
+    examples = sum(1 for case in result.cases if case.voorbeeld)
+    note = f" ({examples_note(len(result.cases), examples)})" if examples else ""
     return [
-        _count(len(result.cases), "casus", "casussen", "geen casus") + " geoogst",
+        _count(len(result.cases), "casus", "casussen", "geen casus") + " geoogst" + note,
         _count(len(result.toolkits), "toolkit", "toolkits", "geen toolkit") + " en "
         + _count(len(result.instruments), "nieuw of verbeterd instrument", "nieuwe of verbeterde instrumenten",
                  "geen nieuw of verbeterd instrument"),
@@ -173,7 +176,7 @@ def moment_page(site: Site, moment_id: str) -> Page:
                      description=moment.get("omschrijving", ""), moment=moment, result=result,
                      summary=summary(result), themes=_themes(site, result), coverage=coverage,
                      first_step=lambda case: history.entries(case)[0],
-                     total=len(site.reference.resultaten),
+                     total=len(site.reference.resultaten), built=build_time(site).date().isoformat(),
                      covered=len(result.newly_covered) + len(result.covered_before))
 
 

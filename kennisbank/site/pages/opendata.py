@@ -7,7 +7,10 @@ drift apart.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
+
+from markupsafe import Markup, escape
 
 from kennisbank.content.model import ENTITY_TYPES
 from kennisbank.graph import Site
@@ -20,6 +23,9 @@ INDEX = "data/index.md"
 FIELDS = "data/velden.md"
 
 FORMATS = {".json": "JSON", ".csv": "CSV (RFC 4180, UTF-8)", ".geojson": "GeoJSON (RFC 7946)"}
+# The reader's copy of cases.csv, right after it in the table (not in the DCAT catalogue: the same data).
+EXCEL = (export.EXCEL_CSV, "Dezelfde tabel als cases.csv, om te openen in Excel", "CSV voor Excel (puntkomma's, UTF-8 met BOM)",
+         "cases.csv")
 
 
 def _type(field: dict) -> str:
@@ -49,6 +55,12 @@ def _fields(properties: dict, prefix: str = "") -> list[tuple[str, str, str]]:
     return rows
 
 
+def breakable(name: str) -> Markup:
+    """A field name that may break after a dot or underscore only ("cases[].kosten.betaald_door"): on a phone a
+    name broke anywhere, a letter or two per line."""
+    return Markup("<wbr>").join(escape(piece) for piece in re.split(r"(?<=[._])", name))
+
+
 def _record_properties(schema: dict) -> tuple[str, dict]:
     """Where the items of an export are described: (heading, properties)."""
     properties = schema["properties"]
@@ -71,11 +83,14 @@ def opendata_page(site: Site) -> Page:
     for name, (schema_name, description) in export.EXPORTS.items():
         files.append((name, description, FORMATS[name[name.rindex("."):]], _count(site, name),
                       f"{schema_name}.schema.json"))
+        if name == EXCEL[3]:
+            files.append((EXCEL[0], EXCEL[1], EXCEL[2], _count(site, name), f"{schema_name}.schema.json"))
     return make_page(site, "pages/opendata.html", INDEX, "Open data",
                      description="Alles uit de kennisbank als open data: casussen, instrumenten, toolkits en hun "
                                  "relaties als JSON, CSV en GeoJSON, onder CC BY 4.0.",
                      built=export.build_time(site).date().isoformat(), licence=export.LICENCE, files=files,
-                     separator=export.LIST_SEPARATOR, examples=any(case.voorbeeld for case in site.corpus.cases.values()))
+                     separator=export.LIST_SEPARATOR, examples=any(case.voorbeeld for case in site.corpus.cases.values()),
+                     excel=export.EXCEL_CSV)
 
 
 def fields_page(site: Site) -> Page:
@@ -85,7 +100,8 @@ def fields_page(site: Site) -> Page:
         heading, properties = _record_properties(found)
         exports.append((name, found.get("description", ""), heading, _fields(properties)))
     return make_page(site, "pages/opendata_velden.html", FIELDS, "Velden van de open data",
-                     description="Wat elk veld in de open data van de kennisbank betekent, per bestand.", exports=exports)
+                     description="Wat elk veld in de open data van de kennisbank betekent, per bestand.", exports=exports,
+                     breakable=breakable)
 
 
 def pages(site: Site) -> Iterator[Page]:

@@ -23,7 +23,7 @@ from kennisbank.content.registry import TAXONOMY, relations
 from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.render import Page, PageContext
-from kennisbank.site.views import Link, Views, make_page
+from kennisbank.site.views import Link, Views, make_page, newest_first, newest_key
 
 PAGE_SIZE = 20
 SELECT_FROM = 7  # a facet with this many terms or more is a <select>, fewer are checkboxes
@@ -75,14 +75,14 @@ def sort_keys(site: Site, item: Entity) -> dict[str, Any]:
     """What each order sorts on, for the page and for the index the script sorts with."""
     step = site.reference["sturing"].get(getattr(item, "sturing", ""), {}).get("trede", 0)
     city = site.graph.label(TAXONOMY["steden"], getattr(item, "stad", "")) if getattr(item, "stad", "") else ""
-    return {"az": item.title.lower(), "nieuwste": item.gepubliceerd or item.bijgewerkt, "stad": city.lower(),
+    return {"az": item.title.lower(), "nieuwste": newest_key(item), "stad": city.lower(),
             "trede": step}
 
 
 def ordered(site: Site, kind: str, how: str) -> list[Entity]:
     items = sorted(site.corpus.of_kind(kind).values(), key=lambda item: item.title.lower())
     if how == "nieuwste":
-        return sorted(items, key=lambda item: sort_keys(site, item)["nieuwste"], reverse=True)
+        return newest_first(items)
     if how in ("stad", "trede"):
         return sorted(items, key=lambda item: sort_keys(site, item)[how])
     return items

@@ -8,14 +8,14 @@ items last updated and links to the overview filtered on the term for all of the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterator
 
 from kennisbank.content.model import ENTITY_TYPES, Entity
 from kennisbank.content.registry import TAXONOMIES, Taxonomy
 from kennisbank.graph import Site, kinds_with
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.render import Page
-from kennisbank.site.views import Link, make_page
+from kennisbank.site.views import Link, make_page, newest_first
 
 SHOWN = 10  # items per kind on a term page; the overview has them all
 DESCRIPTION_FIELDS = ("intro", "tekst", "omschrijving", "doel", "toelichting")
@@ -38,11 +38,6 @@ class Section:
     all_url: str
     phrase: str
     empty: str
-
-
-def newest_first(items: Sequence[Entity]) -> list[Entity]:
-    """Last updated first, then by title."""
-    return sorted(sorted(items, key=lambda item: item.title.lower()), key=lambda item: item.bijgewerkt, reverse=True)
 
 
 def overview_query(taxonomy: Taxonomy, term: str) -> str:

@@ -18,9 +18,10 @@ from kennisbank.publish import linkeddata
 from kennisbank.publish.export import base_url_of
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.ladder import ladder
-from kennisbank.site.pages.terms import SHOWN, newest_first
+from kennisbank.site.pages.kiezen import decision_aid_start
+from kennisbank.site.pages.terms import SHOWN
 from kennisbank.site.render import Page
-from kennisbank.site.views import Link, make_page
+from kennisbank.site.views import Link, make_page, newest_first
 
 THEMAS = TAXONOMY["themas"]
 PER_RESULTAAT = 5  # cases and instruments shown per beoogd resultaat
@@ -52,7 +53,8 @@ def theme_page(site: Site, thema: dict) -> Page:
                      linked_data=linkeddata.theme(site, thema, base_url_of(site.corpus.site_url)),
                      total=len(site.reference["themas"]), coverage_rows=coverage_rows, resultaten=resultaten,
                      phases=phases, ladder=ladder(site, uri, thema_id),
-                     toolkits=site.graph.items_with(THEMAS, thema_id, "toolkit"), deals=deals)
+                     toolkits=site.graph.items_with(THEMAS, thema_id, "toolkit"), deals=deals,
+                     start=decision_aid_start(site, thema_id))
 
 
 def themes_index(site: Site) -> Page:

@@ -32,6 +32,7 @@ from kennisbank.site.views import Link, Views, duration, make_page
 URI = "vergelijk/index.md"
 FOLDER = "vergelijk"
 MAX_CASES = 4
+NUMBER_WORDS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}  # "twee tot vier", never "twee tot 4"
 SHOWN_WITHOUT_SCRIPT = 20  # newest cases listed for readers without JavaScript; the overview has them all
 
 # The rows of the table, in the order of the issue's field list: (id, label).
@@ -80,15 +81,21 @@ def rows(site: Site, case: Casus, kb: Views) -> dict[str, list[list[Link]]]:
     return {name: found[name] for name, _ in ROWS}
 
 
+def cost_amounts(case: Casus) -> dict[str, int]:
+    """The amounts of a case's costs as numbers, for the CSV (a column each, so a spreadsheet can add them up)."""
+    return {name: case.kosten[name] for name in ("bedrag", "bedrag_min", "bedrag_max") if name in (case.kosten or {})}
+
+
 def case_data(site: Site, case: Casus) -> dict[str, Any]:
-    """What the script needs of one case: t title, u address, v example, r rows (lines of {t, u})."""
+    """What the script needs of one case: t title, u address, v example, r rows (lines of {t, u}), k the amounts of
+    its costs in euro (bedrag, or bedrag_min and bedrag_max)."""
     page = PageContext(URI)
     kb = Views(site, page)
 
     def part(link: Link) -> dict[str, str]:
         return {"t": link.text, "u": link.href} if link.href else {"t": link.text}
 
-    return {"id": case.id, "t": case.titel, "u": page.url(case), "v": case.voorbeeld,
+    return {"id": case.id, "t": case.titel, "u": page.url(case), "v": case.voorbeeld, "k": cost_amounts(case),
             "r": {name: [[part(link) for link in line] for line in lines]
                   for name, lines in rows(site, case, kb).items()}}
 
@@ -106,7 +113,9 @@ def compare_page(site: Site) -> Page:
                                  "succesfactoren, knelpunten en lessen in één tabel, om te delen, te printen of als "
                                  "CSV te downloaden.",
                      rows=ROWS, rows_json=json.dumps(ROWS, ensure_ascii=False), newest=newest,
-                     total=len(site.corpus.cases), max_cases=MAX_CASES)
+                     total=len(site.corpus.cases), max_cases=MAX_CASES,
+                     max_words=NUMBER_WORDS.get(MAX_CASES, str(MAX_CASES)),
+                     hide=("toc",))  # four cases side by side need the width of the table of contents
 
 
 def pages(site: Site) -> Iterator[Page]:

@@ -19,8 +19,13 @@
  *          diminutive (kantoortje → kantoor) are looked up with it.
  *       2. not a word of the site: completed from the vocabulary (search/woorden/), so a
  *          half-typed word finds results while typing ("kantoo" → kantoor, kantoorpanden);
+ *          A compound the site does not have is split as the index splits the text
+ *          (samenstellingen.js): the pages with all its parts ("kantoorpanden" finds "kantoren"
+ *          and "panden").
  *       3. still nothing: a word one letter off (typed, left out, added, swapped) from the
- *          vocabulary, the most frequent one ("leegstnad" → leegstand); the result says so.
+ *          vocabulary, the most frequent one ("leegstnad" → leegstand); the result says so. Never
+ *          for a valid Dutch word (search/nederlands/, from OpenTaal's list): "ombouwen" is not
+ *          "opbouwen"; it is missing, and the other words of the query still find their pages.
  *     Several words: first the pages with all of them; if there are none, the pages with any
  *     of them, with "Ontbreekt: …" under each (as Material does).
  *   - RESULT: a group per page: the page (title, tags, excerpt) and the sections where the
@@ -39,12 +44,17 @@ const MAX_COMPLETIONS = 8              /* words a half-typed word is completed t
 /* Score of a generated list or a hand-written page (search/zoekhulp.json "soorten"): below the
    cases, instruments and toolkits that share their words */
 const OTHER_FACTOR = 0.25
+/* Score of a page that has the parts of a typed compound the site lacks ("kantoren" and "panden" for
+   "kantoorpanden"): the lower of its parts' scores, halved */
+const PART_FACTOR = 0.5
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   /* Material's message types */
 
 /* Short words that say nothing in a query of several words (the index keeps them: a query of one works) */
 const STOPWORDS = new Set(("aan af al alle als bij dan dat de deze die dit door dus een en er geen het hij hun " +
   "ik in is je kan maar met meer na naar niet nog nu of om ook op over te tot uit van voor was wat we wel " +
   "werd wordt ze zich zij zijn zo").split(" "))
+
+importScripts(new URL("assets/javascripts/workers/samenstellingen.js", BASE).href)  /* splitCompound */
 
 const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("kennisbank-zoeken")
 let engine = null
@@ -64,7 +74,8 @@ function load() {
         /* Rank a word far above longer words it is the start of (Pagefind's default is 1) */
         ranking: { termSimilarity: 8 }
       })
-      const [help] = await Promise.all([fetchJSON("search/zoekhulp.json", { woordvormen: {}, filters: {}, soorten: {} }),
+      const [help] = await Promise.all([fetchJSON("search/zoekhulp.json", { woordvormen: {}, filters: {}, soorten: {},
+                                                   samenstellingen: null, nederlands: false }),
                                         pagefind.init()])
       const base = {}
       for (const [form, root] of Object.entries(help.woordvormen))
@@ -91,12 +102,34 @@ async function fetchJSON(path, fallback) {
 }
 
 const vocabularies = new Map()
+const loadedVocabularies = new Map()
 
 /** The words of the site that start with this letter, with their frequency ({"straat": 12}). */
 function vocabulary(letter) {
   if (!vocabularies.has(letter))
-    vocabularies.set(letter, fetchJSON(`search/woorden/${letter.codePointAt(0).toString(16)}.json`, {}))
+    vocabularies.set(letter, fetchJSON(`search/woorden/${letter.codePointAt(0).toString(16)}.json`, {})
+      .then(words => { loadedVocabularies.set(letter, words); return words }))
   return vocabularies.get(letter)
+}
+
+const dutchWords = new Map()
+
+/** The valid Dutch words with this first letter that are one letter off from a word of the site: a typed word
+    among them is right, and is never "corrected" (kennisbank/site/woordenlijst.py). */
+function dutch(letter) {
+  if (!dutchWords.has(letter))
+    dutchWords.set(letter, fetchJSON(`search/nederlands/${letter.codePointAt(0).toString(16)}.json`, [])
+      .then(words => new Set(words)))
+  return dutchWords.get(letter)
+}
+
+/** The parts of a typed compound, split as the index splits the text (samenstellingen.js); [] if it is none. */
+async function parts(word, rules) {
+  if (!rules || word.length < rules.min_samenstelling && !(word in rules.lijst))
+    return []
+  await Promise.all([...new Set(word)].map(vocabulary))    /* a part may start with any letter of the word */
+  const found = splitCompound(word, rules, w => (loadedVocabularies.get(w[0]) || {})[w] || 0)
+  return found.length > 1 ? found : []
 }
 
 /* -- Words ------------------------------------------------------------------------------------- */
@@ -184,14 +217,33 @@ function numberForms(word) {
   return forms
 }
 
+/** The forms of one word that are looked up together: plural and singular, irregular forms, a diminutive's root. */
+function ownForms({ forms }, word) {
+  const root = diminutiveRoot(word)
+  return [...new Set([...numberForms(word), ...forms(word), root, ...forms(root)])]
+}
+
+/** Pages that have every part of a compound (each in its own forms), scored below the whole word. */
+async function allParts(loaded, split) {
+  const found = await Promise.all(split.map(part => wholeWords(loaded, ownForms(loaded, part))))
+  const pages = new Map()
+  for (const [id, { score, result }] of found[0])
+    if (found.every(other => other.has(id)))
+      pages.set(id, { score: PART_FACTOR * Math.min(score, ...found.map(other => other.get(id).score)), result })
+  return pages
+}
+
 /** One word of the query: the pages it finds, and how (see the file header). */
 async function match(loaded, word) {
-  const { forms } = loaded
-  const root = diminutiveRoot(word)
-  const own = [...new Set([...numberForms(word), ...forms(word), root, ...forms(root)])]
-  let pages = await wholeWords(loaded, own)
+  let pages = await wholeWords(loaded, ownForms(loaded, word))
   if (pages.size)
     return { word, pages, how: "woord" }
+  const split = await parts(word, loaded.help.samenstellingen)
+  if (split.length) {                      /* "kantoorpanden" stands nowhere: the pages with "kantoren" and "panden" */
+    pages = await allParts(loaded, split)
+    if (pages.size)
+      return { word, pages, how: "delen" }
+  }
   const words = await vocabulary(word[0])
   const completions = Object.keys(words).filter(known => known.startsWith(word) && known !== word)
     .sort((a, b) => words[b] - words[a]).slice(0, MAX_COMPLETIONS)
@@ -200,8 +252,10 @@ async function match(loaded, word) {
     if (pages.size)
       return { word, pages, how: "aangevuld" }
   }
+  if (loaded.help.nederlands && (await dutch(word[0])).has(word))
+    return { word, pages: new Map(), how: "geen" }  /* a right Dutch word the site lacks: said, never replaced */
   for (const candidate of oneLetterOff(word, words).slice(0, 3)) {
-    pages = await wholeWords(loaded, [candidate, ...forms(candidate)])
+    pages = await wholeWords(loaded, [candidate, ...loaded.forms(candidate)])
     if (pages.size)
       return { word, pages, how: "verbeterd", instead: candidate }
   }
