@@ -29,6 +29,7 @@ from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.integration import (
     beheer,
+    csp,
     file_guard,
     macro_sandbox,
     material_fixes,
@@ -38,7 +39,7 @@ from kennisbank.integration import (
 )
 from kennisbank.integration.item_pages import ItemPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
-from kennisbank.publish import export
+from kennisbank.publish import export, securitytxt
 from kennisbank.publish.feed import feed_xml
 from kennisbank.site.macros import Macros
 from kennisbank.site.pages import all_pages, items, overviews, vergelijk
@@ -155,6 +156,11 @@ class Kennisbank:
         for data_file in export.files(self.site, config.site_url or ""):  # /data/* (open data)
             files.append(File.generated(config, data_file.src_uri, content=data_file.content))
         files.append(File.generated(config, "feed.xml", content=feed_xml(self.site, base_url)))
+        if securitytxt.applies(config.site_url or ""):  # only on a domain of its own (RFC 9116)
+            moment = clock.build_moment(self.root(config))
+            text = securitytxt.security_txt(config.site_url or "", beheer.repo_from(config.edit_uri_template), moment)
+            # Included by name: MkDocs leaves out every file whose path starts with a dot.
+            files.append(File.generated(config, securitytxt.PATH, content=text, inclusion=InclusionLevel.INCLUDED))
         for uri, text in overviews.index_files(self.site).items():  # what the filter script of an overview reads
             files.append(File.generated(config, uri, content=text))
         for uri, text in vergelijk.data_files(self.site).items():  # what /vergelijk/ reads of each chosen case
@@ -242,12 +248,17 @@ class Kennisbank:
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
         if rendercache.is_reused(page):
             return output  # written as stored from the previous build
-        output = material_fixes.repair(output)  # valid HTML where Material's templates are not
+        output = self.finish(material_fixes.repair(output))  # valid HTML where Material's templates are not
         rendercache.remember_output(page, output, config)
         return output
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        return material_fixes.repair(output) if template_name.endswith(".html") else output  # 404.html
+        return self.finish(material_fixes.repair(output)) if template_name.endswith(".html") else output  # 404.html
+
+    def finish(self, html: str) -> str:
+        """A page as published: with its Content-Security-Policy (integration/csp.py). Not in a preview: the
+        live reload of ``mkdocs serve`` adds an inline script to every page, different on every request."""
+        return html if self.command == "serve" else csp.protect(html)
 
     @event_priority(-50)  # after Material's search plugin and mkdocs-redirects have written their files
     def on_post_build(self, config: MkDocsConfig) -> None:
