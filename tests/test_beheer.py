@@ -22,7 +22,13 @@ from kennisbank.content.validate import load_schema
 from kennisbank.graph import Graph
 from kennisbank.publish import beheer
 
-from .gates import external_assets_in_html
+from .gates import (
+    description_in_name,
+    external_assets_in_html,
+    policy_problems,
+    pseudo_headings,
+    title_differs_from_heading,
+)
 from .helpers import ROOT, Project, add_decap_bundle, read_fixture_content, soup
 
 NODE_MODULES = ROOT / "node_modules"
@@ -186,7 +192,7 @@ def test_the_configuration_file_is_yaml_that_says_it_is_generated():
 
 
 def test_the_page_escapes_its_data():
-    html = beheer.page_html({"terms": {"steden": {"x": "</script><script>alert(1)</script>"}}}, bundle="decap/decap-cms.js")
+    html = beheer.page_html({"terms": {"steden": {"x": "</script><script>alert(1)</script>"}}}, bundle="decap/decap-cms.js", settings={})
     assert "</script><script>alert" not in html
     data = soup(html).select_one("#kb-beheer-gegevens").get_text()
     assert json.loads(data)["terms"]["steden"]["x"] == "</script><script>alert(1)</script>"
@@ -240,7 +246,13 @@ def test_the_editor_page_loads_everything_from_the_site(editor_site):
 
 def test_without_decap_the_page_says_how_to_get_it(project):
     site = project.built()
-    assert "npm ci --ignore-scripts" in (site / "beheer" / "index.html").read_text(encoding="utf-8")
+    html = (site / "beheer" / "index.html").read_text(encoding="utf-8")
+    assert "npm ci --ignore-scripts" in html
+    # It is what scripts/serve shows without npm: a page like every other, to the same checks.
+    site_name = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_name"]
+    for check in (pseudo_headings, description_in_name, policy_problems):
+        assert check(html) == [], check.__name__
+    assert title_differs_from_heading(html, site_name) == []
     result = project.build(env={"KENNISBANK_BEHEER": "verplicht"})
     assert result.returncode != 0 and "Decap CMS ontbreekt" in result.stderr
 

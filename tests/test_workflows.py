@@ -1,5 +1,8 @@
 """The workflows run and are safe: actionlint and zizmor, two GitHub Actions linters, find nothing.
 
+zizmor also reads the Dependabot configuration (.github/dependabot.yml): it must parse, and every
+ecosystem must wait a week before proposing a release (cooldown).
+
 actionlint checks syntax, expressions, action inputs, deprecated runtimes (node20) and, with
 shellcheck, every ``run:`` script; zizmor checks security: unpinned actions, template
 injection, persisted credentials, excessive permissions. Both run offline. They come with the
@@ -23,7 +26,9 @@ import yaml
 
 from .helpers import ROOT
 
-WORKFLOWS = ROOT / ".github" / "workflows"
+GITHUB = ROOT / ".github"
+WORKFLOWS = GITHUB / "workflows"
+DEPENDABOT = GITHUB / "dependabot.yml"
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$")
 
 BAD_WORKFLOW = """\
@@ -58,7 +63,7 @@ def actionlint(files: list[Path]) -> subprocess.CompletedProcess:
 
 
 def zizmor(target: Path) -> subprocess.CompletedProcess:
-    command = [tool("zizmor"), "--offline", "--no-progress", "--color", "never", str(target)]
+    command = [tool("zizmor"), "--offline", "--no-progress", "--color", "never", "--strict-collection", str(target)]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
@@ -72,8 +77,9 @@ def test_actionlint_finds_nothing():
 
 
 def test_zizmor_finds_nothing():
-    result = zizmor(WORKFLOWS)
+    result = zizmor(GITHUB)  # the workflows and dependabot.yml
     assert result.returncode == 0, f"zizmor meldt:\n{result.stdout}{result.stderr}"
+    assert f"completed {DEPENDABOT}" in result.stderr, result.stderr
 
 
 def test_the_linters_catch_a_bad_workflow(tmp_path):
@@ -88,6 +94,28 @@ def test_the_linters_catch_a_bad_workflow(tmp_path):
     assert audited.returncode not in (0, 1, 2), audited.stdout + audited.stderr  # 10 and up: findings
     for audit in ("template-injection", "unpinned-uses", "artipacked", "excessive-permissions"):
         assert audit in audited.stdout, audited.stdout
+
+
+def test_zizmor_catches_a_dependabot_config_without_cooldown(tmp_path):
+    bad = tmp_path / ".github" / "dependabot.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n"
+                   "    schedule: {interval: weekly}\n", encoding="utf-8")
+    audited = zizmor(bad)
+    assert audited.returncode not in (0, 1, 2), audited.stdout + audited.stderr
+    assert "dependabot-cooldown" in audited.stdout, audited.stdout
+
+
+def test_dependabot_keeps_every_lock_moving_once_a_week():
+    """The Python lock, package-lock.json and the pinned actions, each in grouped pull requests."""
+    config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(updates) == {"pip", "npm", "github-actions"}
+    for ecosystem, update in updates.items():
+        assert update["directory"] == "/", ecosystem
+        assert update["schedule"]["interval"] == "weekly", ecosystem
+        assert update["groups"], f"{ecosystem}: updates komen niet gebundeld"
+    assert (ROOT / "requirements" / "test.txt").exists() and (ROOT / "package-lock.json").exists()
 
 
 @pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)

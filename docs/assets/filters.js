@@ -351,9 +351,17 @@
     form.addEventListener("change", function () { page = 1; apply(true); });
     sortSelect.addEventListener("change", function () { page = 1; apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
-    form.addEventListener("reset", function () {
+    form.addEventListener("reset", function (event) {
+      // The browser would clear the controls only after this event; cleared here, the list, the counts and the
+      // address change in the same task as the click, with no moment in which they disagree.
+      event.preventDefault();
+      controls().forEach(function (control) {
+        if (control.type === "checkbox") control.checked = false;
+        else control.value = "";
+      });
       hiddenSelection = {};
-      window.setTimeout(function () { page = 1; apply(true); }, 0);  // after the browser has cleared the controls
+      page = 1;
+      apply(true);
     });
     root.addEventListener("click", function (event) {
       var link = event.target.closest ? event.target.closest("a[data-kb-pagina]") : null;

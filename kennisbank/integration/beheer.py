@@ -70,10 +70,9 @@ def files(corpus: Corpus, root: Path, site_url: str, repo: str, styles: list[str
     if key in _kept:  # mkdocs serve: the form depends on data/, the schemas and the templates, not on the items
         return _kept[key]
     data = {**beheer.preview_data(corpus), "styles": styles}
-    result = [
-        Generated(f"{FOLDER}/config.yml", beheer.config_yaml(corpus, **options)),
-        Generated(f"{FOLDER}/index.html", beheer.page_html(data, bundle=f"decap/{BUNDLE}" if found else None)),
-    ]
+    settings = beheer.config(corpus, **options)
+    page = beheer.page_html(data, bundle=f"decap/{BUNDLE}" if found else None, settings=settings)
+    result = [Generated(f"{FOLDER}/config.yml", beheer.as_yaml(settings)), Generated(f"{FOLDER}/index.html", page)]
     result += [Generated(f"{FOLDER}/decap/{path.name}", path=path) for path in found]
     _kept.clear()
     _kept[key] = result

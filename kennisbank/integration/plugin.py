@@ -31,6 +31,7 @@ from kennisbank.graph import Site
 from kennisbank.integration import (
     background,
     beheer,
+    csp,
     file_guard,
     macro_sandbox,
     material_fixes,
@@ -40,6 +41,7 @@ from kennisbank.integration import (
 )
 from kennisbank.integration.kept_pages import KeptPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
+from kennisbank.publish import securitytxt
 from kennisbank.site.inputs import Inputs
 from kennisbank.site.macros import Macros
 from kennisbank.site.pages import all_pages, data_files
@@ -158,6 +160,11 @@ class Kennisbank:
                 files.append(File.generated(config, media_file.site, abs_src_path=media_file.path))
         for uri, path in published_schemas().items():  # /schema/*.schema.json for editors and tools
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        if securitytxt.applies(config.site_url or ""):  # only on a domain of its own (RFC 9116)
+            moment = clock.build_moment(self.root(config))
+            text = securitytxt.security_txt(config.site_url or "", beheer.repo_from(config.edit_uri_template), moment)
+            # Included by name: MkDocs leaves out every file whose path starts with a dot.
+            files.append(File.generated(config, securitytxt.PATH, content=text, inclusion=InclusionLevel.INCLUDED))
         for uri, text in data:  # what the scripts of the overviews and of /vergelijk/ read
             files.append(File.generated(config, uri, content=text))
         self.add_editor(files, config)
@@ -253,12 +260,17 @@ class Kennisbank:
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
         if rendercache.is_reused(page):
             return output  # written as stored from the previous build
-        output = material_fixes.repair(output)  # valid HTML where Material's templates are not
+        output = self.finish(material_fixes.repair(output))  # valid HTML where Material's templates are not
         rendercache.remember_output(page, output, config)
         return output
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        return material_fixes.repair(output) if template_name.endswith(".html") else output  # 404.html
+        return self.finish(material_fixes.repair(output)) if template_name.endswith(".html") else output  # 404.html
+
+    def finish(self, html: str) -> str:
+        """A page as published: with its Content-Security-Policy (integration/csp.py). Not in a preview: the
+        live reload of ``mkdocs serve`` adds an inline script to every page, different on every request."""
+        return html if self.command == "serve" else csp.protect(html)
 
     @event_priority(-50)  # after Material's search plugin and mkdocs-redirects have written their files
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -15,15 +15,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path
 
 from kennisbank.content.model import page_path
+from kennisbank.publish import csp
 
 PAGE = """<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
+{policy}
 <title>Doorverwijzing</title>
 <link rel="canonical" href="{url}">
 <meta name="robots" content="noindex">
-<script>var anker=window.location.hash.substr(1);location.href="{url}"+(anker?"#"+anker:"")</script>
+<script>{script}</script>
 <meta http-equiv="refresh" content="0; url={url}">
 </head>
 <body>
@@ -31,6 +33,8 @@ PAGE = """<!doctype html>
 </body>
 </html>
 """
+# Keeps the place on the page (#anker) that the old address pointed at; allowed by its hash (publish/csp.py).
+SCRIPT = 'var anker=window.location.hash.substr(1);location.href="{url}"+(anker?"#"+anker:"")'
 
 
 def write_dutch_pages(config: MkDocsConfig, redirect_map: dict[str, str]) -> None:
@@ -40,4 +44,5 @@ def write_dutch_pages(config: MkDocsConfig, redirect_map: dict[str, str]) -> Non
         if not path.exists():
             continue  # the plugin wrote none: it reported the missing target
         url = get_relative_html_path(old, page_path(new, config.use_directory_urls), config.use_directory_urls)
-        path.write_text(PAGE.format(url=escape(url)), encoding="utf-8")
+        script = SCRIPT.format(url=escape(url))
+        path.write_text(PAGE.format(url=escape(url), script=script, policy=csp.site_meta([script])), encoding="utf-8")

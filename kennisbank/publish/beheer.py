@@ -40,6 +40,7 @@ from kennisbank.content.registry import TAXONOMY, declared_fields
 from kennisbank.content.sjablonen import template_path
 from kennisbank.content.validate import PATTERN_HINTS, load_schema
 from kennisbank.graph import Graph
+from kennisbank.publish import csp
 
 REPO = "citydeal-dynamische-binnensteden/kennisbank"  # from mkdocs.yml edit_uri_template; the integration passes it
 BRANCH = "main"
@@ -313,9 +314,13 @@ def config(corpus: Corpus, *, repo: str = REPO, branch: str = BRANCH, site_url: 
 
 def config_yaml(corpus: Corpus, **options: Any) -> str:
     """The configuration as the YAML file Decap reads (a generated file: never edit it by hand)."""
+    return as_yaml(config(corpus, **options))
+
+
+def as_yaml(settings: dict[str, Any]) -> str:
     head = ("# Gegenereerd door kennisbank/publish/beheer.py uit de JSON Schema's en het inhoudsmodel.\n"
             "# Niet met de hand bewerken: een veld toevoegen doet u in het model en het schema.\n")
-    return head + yaml.safe_dump(config(corpus, **options), allow_unicode=True, sort_keys=False, width=120)
+    return head + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=120)
 
 
 def preview_data(corpus: Corpus) -> dict[str, Any]:
@@ -342,9 +347,10 @@ PAGE = """<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
+{policy}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<title>Beheer – Kennisbank Dynamische Binnensteden</title>
+<title>Beheer - Kennisbank Dynamische Binnensteden</title>
 <!-- Decap reads config.yml next to this page. -->
 <link rel="icon" href="../assets/favicon.svg" type="image/svg+xml">
 </head>
@@ -354,7 +360,9 @@ PAGE = """<!doctype html>
 </html>
 """
 
-# Without the bundle (node_modules not installed) the page says how to get it, instead of failing silently.
+# Without the bundle (node_modules not installed) the page says how to get it, instead of failing silently. It is
+# a page like the others: its title is its heading (with the site's name as Material writes it), and its policy
+# is the site's, for it runs nothing.
 MISSING = """<main>
 <h1>Beheer</h1>
 <p>Het formulier om casussen, instrumenten en toolkits te bewerken is niet in deze build opgenomen: Decap CMS
@@ -363,13 +371,16 @@ lokaal met <code>scripts/beheer</code>. Zie CONTRIBUTING.md, 'Met het formulier'
 </main>"""
 
 
-def page_html(data: dict[str, Any], *, bundle: str | None) -> str:
-    """/beheer/index.html: Decap's bundle from the site itself, then our widgets and preview, with their data inline."""
+def page_html(data: dict[str, Any], *, bundle: str | None, settings: dict[str, Any]) -> str:
+    """/beheer/index.html: Decap's bundle from the site itself, then our widgets and preview, with their data inline.
+
+    Its Content-Security-Policy allows what the Decap configuration ``settings`` talks to (publish/csp.py).
+    """
     if bundle is None:
-        return PAGE.format(body=MISSING)
+        return PAGE.format(policy=csp.site_meta(), body=MISSING)
     # JSON inside <script>: '<' escaped, so no text can close the element.
     inline = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     body = (f'<script id="kb-beheer-gegevens" type="application/json">{inline}</script>\n'
             f'<script src="{bundle}"></script>\n'
             '<script src="beheer.js"></script>')
-    return PAGE.format(body=body)
+    return PAGE.format(policy=csp.meta(csp.policy(csp.beheer_directives(settings))), body=body)

@@ -326,5 +326,5 @@ def files(site: Site, site_url: str, built: datetime | None = None) -> list[Data
     result.append(DataFile(f"{FOLDER}/{EXCEL_CSV}", cases_csv(site, base_url, for_excel=True)))  # not in DCAT
     result.append(DataFile(f"{FOLDER}/{CATALOGUE}", _json(linkeddata.catalogue(site, base_url, built, EXPORTS))))
     result += [DataFile(f"{FOLDER}/{name}.schema.json", _json(schema(name)))
-               for name in sorted({schema_name for schema_name, _ in EXPORTS.values()})]
+               for name in sorted({schema_name for schema_name, _ in EXPORTS.values()} | {EXCEL_CSV})]
     return result

@@ -179,14 +179,21 @@ def csv_columns() -> list[str]:
     return list(_flat_columns(record_schema("casus")["properties"]))
 
 
-def _csv() -> dict:
+def _csv(name: str = "cases.csv", title: str = "Casussen als tabel",
+         form: str = "RFC 4180: komma's, velden met komma's tussen dubbele aanhalingstekens, UTF-8") -> dict:
     columns = _flat_columns(record_schema("casus")["properties"])
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "cases.csv.schema.json",
-            "title": "Casussen als tabel",
-            "description": "cases.csv: één regel per gepubliceerde casus (RFC 4180: komma's, velden met komma's tussen "
-                           "dubbele aanhalingstekens, UTF-8). Dit schema beschrijft één regel, gelezen als veldnaam → "
-                           "tekst; lijsten staan in één veld, gescheiden door |.",
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json",
+            "title": title,
+            "description": f"{name}: één regel per gepubliceerde casus ({form}). Dit schema beschrijft één regel, "
+                           "gelezen als veldnaam → tekst; lijsten staan in één veld, gescheiden door |.",
             "type": "object", "additionalProperties": False, "required": list(columns), "properties": columns}
+
+
+def _excel_csv() -> dict:
+    """The reader's copy of cases.csv (export.EXCEL_CSV): the same columns, another form."""
+    return _csv("casussen-voor-excel.csv", "Casussen als tabel voor Excel",
+                "puntkomma's, UTF-8 met byte-order mark; een tekst die met =, +, - of @ begint, staat er met een "
+                "apostrof voor, zodat Excel hem als tekst toont")
 
 
 def _geojson() -> dict:
@@ -247,6 +254,6 @@ def _relaties() -> dict:
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of an export, e.g. ``schema('cases')`` for cases.json."""
     makers = {"cases": lambda: _collection("casus"), "instrumenten": lambda: _collection("instrument"),
-              "toolkits": lambda: _collection("toolkit"), "cases.csv": _csv, "cases.geojson": _geojson,
+              "toolkits": lambda: _collection("toolkit"), "cases.csv": _csv, "casussen-voor-excel.csv": _excel_csv, "cases.geojson": _geojson,
               "relaties": _relaties}
     return makers[name]()

@@ -2,6 +2,10 @@
 
 Without Chromium the browser tests are skipped on a developer's machine, but fail in CI
 (``CI=true``): there a missing browser means the gates did not run.
+
+Every test that uses the ``page`` fixture also fails when the page breaks its Content-Security-Policy
+(``watch_policy``): search, filters, comparing, the decision aid, the map and print are all tried
+under the policy the site publishes, and whatever the browser refuses is named.
 """
 
 from __future__ import annotations
@@ -75,6 +79,25 @@ def record_other_hosts(context, *addresses: str) -> list[str]:
     return other
 
 
+# Reports every refusal of the page's Content-Security-Policy to the test, from the first moment of every
+# document (an init script; the policy does not apply to it) and in every frame.
+_POLICY_WATCH = """document.addEventListener("securitypolicyviolation", event => window.kbCspOvertreding(
+  event.effectiveDirective + " weigert " + (event.blockedURI || "?") + " op " + location.pathname
+  + (event.sourceFile ? " (" + event.sourceFile + ":" + event.lineNumber + ")" : "")
+  + (event.sample ? ": " + event.sample : "")));"""
+
+
+def watch_policy(context) -> list[str]:
+    """Record every Content-Security-Policy violation in the context's pages: the ``securitypolicyviolation``
+    event, and the browser's own console report (which also covers what no document sees)."""
+    found: list[str] = []
+    context.expose_binding("kbCspOvertreding", lambda source, text: found.append(text))
+    context.add_init_script(_POLICY_WATCH)
+    context.on("console", lambda message: found.append(f"console: {message.text}")
+               if message.type == "error" and "Content Security Policy" in message.text else None)
+    return found
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The real site (its own content), for the gates."""
@@ -106,7 +129,10 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A page in a fresh context; the test fails when anything on it broke the Content-Security-Policy."""
     context = browser.new_context(locale="nl-NL")
+    violations = watch_policy(context)
     page = context.new_page()
     yield page
     context.close()
+    assert not violations, "het Content-Security-Policy weigerde:\n" + "\n".join(violations)

@@ -25,7 +25,7 @@ import yaml
 
 from ..gates import site_path
 from ..helpers import ENV, FIXTURE_CONTENT, ROOT, Project, add_decap_bundle
-from .conftest import record_other_hosts, serve
+from .conftest import record_other_hosts, serve, watch_policy
 from .site_tour import axe_violations
 
 NODE_MODULES = ROOT / "node_modules"
@@ -117,9 +117,11 @@ def editor(tmp_path_factory):
 
 @pytest.fixture
 def editor_page(browser, editor):
-    """/beheer/ logged in to the local backend; ``page.other_hosts`` lists what went anywhere else."""
+    """/beheer/ logged in to the local backend; ``page.other_hosts`` lists what went anywhere else. The test
+    fails when the editor broke the page's Content-Security-Policy (publish/csp.py, the policy of /beheer/)."""
     context = browser.new_context(locale="nl-NL", viewport={"width": 1400, "height": 1000})
     other = record_other_hosts(context, editor.url, editor.backend)
+    violations = watch_policy(context)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -129,6 +131,7 @@ def editor_page(browser, editor):
     page.other_hosts, page.errors = other, errors
     yield page
     context.close()
+    assert not violations, "het Content-Security-Policy van /beheer/ weigerde:\n" + "\n".join(violations)
 
 
 def _choose(page, name: str, text: str, which: int = 0) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .site_tour import views
+from .site_tour import settle, views
 
 # Built markup the override inserts, once on every page.
 INSERTED = {
@@ -80,10 +80,10 @@ def test_scroll_padding_covers_the_header_and_back_to_top(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "over/")
     page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(200)
+    page.wait_for_function("() => window.scrollY >= Math.min(3000, document.documentElement.scrollHeight - innerHeight) - 1")
     page.mouse.wheel(0, -400)  # scrolling up shows "Terug naar boven"
     page.wait_for_function("() => !document.querySelector('.md-top').hidden")
-    page.wait_for_timeout(400)
+    settle(page)  # "Terug naar boven" has slid into its place
     sizes = page.evaluate("""() => ({
         padding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop),
         header: document.querySelector('.md-header').getBoundingClientRect().bottom,

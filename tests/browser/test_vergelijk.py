@@ -70,7 +70,7 @@ def test_add_and_remove_keep_the_address_shareable(page, fixture_url, browser):
     assert "Kies nog minstens één casus" in page.get_by_role("status").inner_text()
     page.get_by_label("Casus toevoegen").select_option(UTRECHT)
     page.get_by_role("button", name="Toevoegen").click()
-    page.wait_for_function("document.querySelectorAll('.kb-vergelijk-tabel thead th').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('.kb-vergelijk-tabel thead th').length === 3")
     assert parse_qs(urlsplit(page.url).query) == {"casus": [DORDRECHT, UTRECHT]}
     shared = page.url
     other = browser.new_context(locale="nl-NL").new_page()  # a colleague opens the link

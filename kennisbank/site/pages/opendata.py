@@ -86,7 +86,7 @@ def opendata_page(site: Site) -> Page:
         files.append((name, description, FORMATS[name[name.rindex("."):]], _count(site, name),
                       f"{schema_name}.schema.json"))
         if name == EXCEL[3]:
-            files.append((EXCEL[0], EXCEL[1], EXCEL[2], _count(site, name), f"{schema_name}.schema.json"))
+            files.append((EXCEL[0], EXCEL[1], EXCEL[2], _count(site, name), f"{EXCEL[0]}.schema.json"))
     return make_page(site, "pages/opendata.html", INDEX, "Open data",
                      description="Alles uit de kennisbank als open data: casussen, instrumenten, toolkits en hun "
                                  "relaties als JSON, CSV en GeoJSON, onder CC BY 4.0.",
