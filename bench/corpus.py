@@ -209,12 +209,13 @@ def _front_matter(data: dict) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
-def write_instruments(root: Path, reference: Reference, count: int, rng: random.Random) -> list[str]:
+def write_instruments(root: Path, reference: Reference, count: int, seed: int) -> list[str]:
     folder = root / "instrumenten"
     folder.mkdir(parents=True, exist_ok=True)
     ids = []
     themas = list(reference.themas)
     for number in range(1, count + 1):
+        rng = _random(seed, "instrument", number)
         basis, soort, sturing, wet, artikel = INSTRUMENT_BASIS[number % len(INSTRUMENT_BASIS)]
         variant = INSTRUMENT_VARIANT[(number // len(INSTRUMENT_BASIS)) % len(INSTRUMENT_VARIANT)]
         naam = f"{variant} {basis} {number}"
@@ -247,13 +248,14 @@ def write_instruments(root: Path, reference: Reference, count: int, rng: random.
     return ids
 
 
-def write_cases(root: Path, reference: Reference, count: int, instruments: list[str], rng: random.Random) -> list[str]:
+def write_cases(root: Path, reference: Reference, count: int, instruments: list[str], seed: int) -> list[str]:
     folder = root / "cases"
     folder.mkdir(parents=True, exist_ok=True)
     steden = list(reference.steden)
     themas = list(reference.themas)
     ids = []
     for number in range(1, count + 1):
+        rng = _random(seed, "casus", number)
         stad = steden[number % len(steden)] if rng.random() < 0.8 else rng.choice(steden)
         straat = rng.choice(STRATEN)
         chosen_themas = rng.sample(themas, rng.choice([1, 1, 2, 2, 3]))
@@ -263,7 +265,8 @@ def write_cases(root: Path, reference: Reference, count: int, instruments: list[
         start = _month(rng, 2023, 2025)
         own_partner = [p for p, s in reference.partners.items() if s == stad]
         other_partners = [p for p, s in reference.partners.items() if not s]
-        used = rng.sample(instruments, min(len(instruments), rng.randint(1, 4)))
+        existing = _available(instruments, number, 5)  # N/5 instruments: one written per five cases
+        used = rng.sample(existing, min(len(existing), rng.randint(1, 4)))
         titel = _fill(rng, rng.choice(TITEL_VORMEN), straat=straat) + f" ({reference.steden[stad]}, {number})"
         data = {
             "titel": titel,
@@ -320,12 +323,15 @@ def evaluation(rng: random.Random, city: str, instruments: list[str]) -> dict:
 
 
 def write_toolkits(root: Path, reference: Reference, count: int, instruments: list[str], cases: list[str],
-                   rng: random.Random) -> None:
+                   seed: int) -> None:
     folder = root / "instrumenten" / "toolkits"
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(1, count + 1):
+        rng = _random(seed, "toolkit", number)
         thema = list(reference.themas)[number % len(reference.themas)]
-        chosen = rng.sample(instruments, min(len(instruments), rng.randint(3, 6)))
+        existing = _available(instruments, 100 * number, 5)  # one toolkit per hundred cases
+        written = _available(cases, 100 * number, 1)
+        chosen = rng.sample(existing, min(len(existing), rng.randint(3, 6)))
         data = {
             "titel": f"Toolkit {thema.replace('-', ' ')} {number}",
             "samenvatting": "Een stappenplan voor gemeenten, van verkennen en het gesprek met eigenaren tot "
@@ -334,7 +340,7 @@ def write_toolkits(root: Path, reference: Reference, count: int, instruments: li
             "stappen": [{"titel": f"Stap {i + 1}", "toelichting": _fill(rng, rng.choice(AANPAK_ZINNEN)),
                          "instrumenten": [instrument]} for i, instrument in enumerate(chosen)],
             "instrumenten": chosen,
-            "cases": rng.sample(cases, min(len(cases), rng.randint(2, 6))),
+            "cases": rng.sample(written, min(len(written), rng.randint(2, 6))),
             "bijgewerkt": "2026-11-01",
         }
         body = "## Voor wie\n\n" + _paragraphs(rng, OPGAVE_ZINNEN, 4) + "\n"
@@ -342,20 +348,37 @@ def write_toolkits(root: Path, reference: Reference, count: int, instruments: li
 
 
 def generate(root: Path, cases: int, instruments: int | None = None, seed: int = 2026) -> dict[str, int]:
-    """Write cases/, instrumenten/ and instrumenten/toolkits/ under ``root`` (which has data/)."""
-    rng = random.Random(seed)
+    """Write cases/, instrumenten/ and instrumenten/toolkits/ under ``root`` (which has data/).
+
+    A larger corpus holds the smaller one: case, instrument and toolkit number n are the same at
+    any size (each has its own random generator, and uses only what was written before it, as a
+    knowledge base that grows over time would). So a page that does not grow with the corpus has
+    the same size at 1,000 and 2,000 cases, and the bench can compare them page by page.
+    """
     reference = Reference.read(root)
     instrument_ids = write_instruments(root, reference, instruments if instruments is not None else max(1, cases // 5),
-                                       rng)
-    case_ids = write_cases(root, reference, cases, instrument_ids, rng)
+                                       seed)
+    case_ids = write_cases(root, reference, cases, instrument_ids, seed)
     toolkits = max(1, cases // 100)
-    write_toolkits(root, reference, toolkits, instrument_ids, case_ids, rng)
+    write_toolkits(root, reference, toolkits, instrument_ids, case_ids, seed)
     write_keuzehulp(root, instrument_ids, random.Random(seed + 1))
     return {"cases": len(case_ids), "instruments": len(instrument_ids), "toolkits": toolkits}
 
 
+def _random(seed: int, kind: str, number: int) -> random.Random:
+    """The generator of one item: the same for item n at any size of the corpus."""
+    return random.Random(f"{seed}-{kind}-{number}")
+
+
+def _available(items: list[str], number: int, per: int) -> list[str]:
+    """What item ``number`` of its kind may point at: what existed when it was written (one per ``per``)."""
+    return items[: max(1, min(len(items), number // per))]
+
+
 def write_keuzehulp(root: Path, instruments: list[str], rng: random.Random) -> None:
-    """data/keuzehulp.yml with the site's questions, its answers naming generated instruments (64 routes)."""
+    """data/keuzehulp.yml with the site's questions, its answers naming generated instruments (64 routes); the
+    first twenty, which a corpus of 100 cases or more has."""
+    instruments = instruments[:20]
     path = root / "data" / "keuzehulp.yml"
     questions = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
     for question in questions:

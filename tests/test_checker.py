@@ -13,6 +13,7 @@ import pytest
 from kennisbank.content import clock
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
+from kennisbank.site.inputs import Inputs
 from kennisbank.site.pages import problemen
 
 from .helpers import EVALUATION_YAML, VALID_CASE, VALID_INSTRUMENT
@@ -137,7 +138,7 @@ def test_the_problems_page_lists_link_problems(project):
     project.write("cases/goed.md", VALID_CASE)
     project.write("cases/a.md", case(aanpak="Zie [x](bestaat-niet.md)."))
     corpus = load_corpus(project.root, with_dates=False)
-    [page] = list(problemen.pages(Site(corpus)))
+    [page] = [plan.make() for plan in problemen.plan(Site(corpus), Inputs(Site(corpus)))]
     assert page.src_uri == "problemen.md"
     assert "cases/a.md:" in page.html and "bestaat-niet.md" in page.html
 

@@ -116,7 +116,8 @@ def test_an_edit_rebuilds_the_case_and_its_lists_and_reuses_the_rest(project, se
     first = _build(project.root, served)
     assert first["reused"] == []  # the first build renders everything
 
-    case = sorted((project.root / "cases").glob("*.md"))[3]
+    # the case updated last: every list that shows the newest few shows it
+    case = max(sorted((project.root / "cases").glob("*.md")), key=lambda path: _front(path)[0]["bijgewerkt"])
     text = case.read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n", 2)[1])
     case.write_text(text.replace(f"titel: {meta['titel']}", "titel: Herziene titel van de proefcasus", 1)
@@ -149,7 +150,7 @@ def test_an_edit_of_a_text_makes_only_that_items_page_again(project, serve_mode,
     case.write_text(case.read_text(encoding="utf-8") + "\nEen alinea die alleen na de bewerking bestaat.\n",
                     encoding="utf-8")
     _build(project.root, served)
-    assert Kennisbank.instance().item_pages.made == [f"cases/{case.stem}.md"]
+    assert Kennisbank.instance().kept.made == [f"cases/{case.stem}.md", f"vergelijk/{case.stem}.json"]
     assert "Een alinea die alleen na de bewerking bestaat." in (
         served / "cases" / case.stem / "index.html").read_text(encoding="utf-8")
 
@@ -191,3 +192,107 @@ def test_the_render_store_switches_itself_off_for_versions_it_was_not_written_fo
     rendercache.enable(True)
     assert rendercache.enabled()  # with the versions it knows, it is on
     rendercache.enable(False)
+
+
+# -- every kind of generated page, after every kind of edit -----------------------------------------------------
+
+def _front(path: Path) -> tuple[dict, str]:
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def _write(path: Path, meta: dict, body: str) -> None:
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n" + body,
+                    encoding="utf-8")
+
+
+def _change(path: Path, **fields) -> None:
+    meta, body = _front(path)
+    _write(path, {**meta, **fields}, body)
+
+
+def _case_where(root: Path, test) -> Path:
+    return next(path for path in sorted((root / "cases").glob("*.md")) if test(_front(path)[0]))
+
+
+def _edits(root: Path) -> list[tuple[str, object]]:
+    """(what a contributor or editor does, how) for every kind of edit; applied one after the other."""
+    harvested = _case_where(root, lambda meta: meta.get("oogst"))
+    growing = _case_where(root, lambda meta: meta["fase"] == "groeien" and meta["status"] == "lopend")
+    other = _case_where(root, lambda meta: meta["fase"] == "zaaien")
+    instrument = sorted((root / "instrumenten").glob("*.md"))[0]
+    toolkit = next((root / "instrumenten" / "toolkits").glob("*.md"))
+
+    def body(path: Path, old: str, new: str) -> None:
+        meta, text = _front(path)
+        assert old in text, old
+        _write(path, meta, text.replace(old, new, 1))
+
+    def marked(path: Path) -> None:
+        _change(path, goede_praktijk={"reden": "De aanpak is in twee andere steden overgenomen.", "sinds": "2024-q4"})
+
+    def history(path: Path) -> None:
+        start = _front(path)[0]["periode"]["start"]
+        _change(path, historie=[{"fase": "zaaien", "datum": f"{start}-01"}, {"fase": "groeien", "datum": "2025-11-01"}],
+                voorbeeld=True)
+
+    def city_name(data: Path) -> None:
+        text = data.read_text(encoding="utf-8")
+        name = re.search(r"^  naam: (.+)$", text, re.M).group(1)
+        data.write_text(text.replace(f"  naam: {name}", f"  naam: {name} aan de Rivier", 1), encoding="utf-8")
+
+    new_case = root / "cases" / "een-nieuwe-proefcasus.md"
+    return [
+        ("tekst van een geoogste casus", lambda: body(harvested, "## Lessen\n\n", "## Lessen\n\n- Een nieuwe les.\n")),
+        ("titel", lambda: _change(harvested, titel="Een herziene titel voor de proef")),
+        ("samenvatting", lambda: _change(other, samenvatting="Een nieuwe samenvatting die alleen na de bewerking "
+                                                             "bestaat, lang genoeg voor het schema.")),
+        ("goede praktijk", lambda: marked(growing)),
+        ("tekst van een goede praktijk", lambda: body(growing, "## Lessen\n\n", "## Lessen\n\n- Nog een les.\n")),
+        ("fase", lambda: _change(other, fase="groeien", status="lopend")),
+        ("stad", lambda: _change(growing, stad="utrecht", partners=[])),
+        ("historie en voorbeeld", lambda: history(growing)),
+        ("instrumenten van een casus", lambda: _change(other, instrumenten=[instrument.stem])),
+        ("naam van een instrument", lambda: _change(instrument, naam="Een hernoemd proefinstrument")),
+        ("tekst van een instrument", lambda: body(instrument, "## Wanneer inzetten\n\n",
+                                                  "## Wanneer inzetten\n\nAls eerste stap, altijd. ")),
+        ("toolkit", lambda: _change(toolkit, titel="Een herziene toolkit")),
+        ("referentiedata", lambda: city_name(root / "data" / "steden.yml")),
+        ("nieuwe casus", lambda: new_case.write_text(other.read_text(encoding="utf-8").replace(
+            "titel: ", "titel: Nieuw ", 1), encoding="utf-8")),
+        ("casus weg", lambda: harvested.unlink()),
+        ("casus ongeldig", lambda: _change(new_case, fase="zaaiien")),
+    ]
+
+
+def test_after_every_kind_of_edit_the_kept_pages_are_the_pages_a_fresh_build_makes(project):
+    """mkdocs serve keeps a generated page while its inputs are the same (integration/kept_pages.py): after each
+    kind of edit, every generated page and data file, of every kind, equals what a fresh build makes."""
+    from kennisbank.graph import Site
+    from kennisbank.integration.kept_pages import KeptPages
+    from kennisbank.site.inputs import Inputs
+    from kennisbank.site.pages import data_files, planned
+
+    generate(project.root, 30)
+    kept = KeptPages()
+
+    def compare(edit: str) -> list[str]:
+        site = Site(load_corpus(project.root, with_dates=False))
+        pages, files = kept.build(site, Inputs(site))
+        fresh = {plan.src_uri: plan.make() for plan in planned(Site(load_corpus(project.root, with_dates=False)))}
+        assert {page.src_uri: page for page in pages} == fresh, edit
+        assert dict(files) == {plan.src_uri: plan.make() for plan in data_files(site)}, edit
+        return list(kept.made)
+
+    first = compare("eerste build")
+    kinds = {uri.split("/")[0] for uri in first}
+    assert {"cases", "instrumenten", "toolkits", "steden", "themas", "oogst", "goede-praktijken", "kaart", "monitor",
+            "data", "velden", "vergelijk", "sturing", "onderhoud", "city-deals"} <= kinds
+    for edit, apply in _edits(project.root):
+        apply()
+        made = compare(edit)
+        if edit != "referentiedata":  # data/ is shown on every page: all of them are made again
+            assert len(made) < len(first) / 2, (edit, len(made))  # the rest was kept
+        if edit == "tekst van een geoogste casus":  # a text: its page, its row for /vergelijk/, the oogst page
+            assert len(made) <= 3 and any(uri.startswith("oogst/") for uri in made), made
+    assert "problemen.md" in made  # the last edit broke a file: the problems page is there

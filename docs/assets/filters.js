@@ -226,7 +226,13 @@
     pagerNav.textContent = "";
     pagerNav.hidden = pages < 2;
     var ul = element("ul");
-    for (var number = 1; number <= pages; number += 1) {
+    pagerNumbers(page, pages).forEach(function (number) {
+      if (number === null) {
+        var gap = element("li", "kb-pagina-s-weggelaten", "…");
+        gap.setAttribute("aria-hidden", "true");
+        ul.appendChild(gap);
+        return;
+      }
       var li = element("li");
       var link = element("a", "", String(number));
       link.href = base.pathname + query(chosen, number);
@@ -234,8 +240,26 @@
       if (number === page) link.setAttribute("aria-current", "page");
       li.appendChild(link);
       ul.appendChild(li);
-    }
+    });
     pagerNav.appendChild(ul);
+  }
+
+  /* The page numbers a pager shows, as the server's (site/pages/overviews.pager_numbers): the first, the last, the
+     current and two either side; null where numbers are left out (a single left-out number is shown instead). */
+  function pagerNumbers(current, pages) {
+    var shown = [];
+    for (var number = 1; number <= pages; number += 1) {
+      if (number === 1 || number === pages || Math.abs(number - current) <= 2) shown.push(number);
+    }
+    var found = [];
+    var previous = 0;
+    shown.forEach(function (number) {
+      if (number - previous === 2) found.push(number - 1);
+      else if (number - previous > 2) found.push(null);
+      found.push(number);
+      previous = number;
+    });
+    return found;
   }
 
   var foldButton = null;

@@ -3,14 +3,20 @@
 The result holds every valid entity and every problem: a bad file is never dropped
 without a problem that names it, and nothing here raises on bad content.
 
-The checks run in two passes, and within a file they report everything at once:
+``load_corpus`` runs named passes, each a function of what the one before produced, and
+within a file they report everything at once:
 
-1. Each file on its own: the YAML (a syntax error stops only that file's field checks, and
-   says so), the schema, placeholders left from the template, curly quotes, the body
-   (sections, size, footnotes, raw HTML), personal data, its folder of images and attachments.
-2. Between files: ids in the front matter, links and images in the body, drafts, renames.
+1. Each file on its own (``read_files``, ``check_names``, ``check_placeholders``, ``check_text``,
+   ``stale_legal_bases``): the YAML (a syntax error stops only that file's field checks, and
+   says so), the schema, the file name, placeholders left from the template, curly quotes, the
+   body (sections, size, footnotes, raw HTML), personal data, an instrument's law links. What a
+   file gives on its own is kept by its bytes between runs (``content/filecache.py``), so an
+   unchanged file costs a stat; ``kennisbank check``, builds and ``mkdocs serve`` share it.
+2. Between files, every run, on those facts: the folders of images and attachments
+   (``check_media``), renames of published items (``check_renames``, ``check_old_names``), and
+   ids in the front matter, links and images in the body and drafts (``check_references``).
    A file that fails makes every file that points at it fail too ("bevat zelf fouten"), so
-   this pass repeats until nothing changes.
+   that pass repeats until nothing changes. ``publish`` then puts the valid items in the corpus.
 
 A broken ``data/*.yml`` gives its own problems first and one line naming the files that use
 it, instead of one message per value in every file that points into it.
@@ -18,17 +24,22 @@ it, instead of one message per value in every file that points into it.
 
 from __future__ import annotations
 
+import marshal
 import posixpath
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import unquote
 
 from kennisbank.content import (
     clock,
     dates,
     drafts,
+    filecache,
     keuzehulp,
     legal,
     links,
@@ -79,7 +90,8 @@ RESERVED = {"instrument": {"kiezen": "de keuzehulp (/instrumenten/kiezen/)",
                            "toolkits": "de map met toolkits (instrumenten/toolkits/)"},
             "casus": {"pagina": "de pagina's van het overzicht (/cases/pagina/2/)",
                       "index": "het overzicht van de casussen (/cases/)"},
-            "toolkit": {"index": "het overzicht van de toolkits (/toolkits/)"}}
+            "toolkit": {"pagina": "de pagina's van het overzicht (/toolkits/pagina/2/)",
+                        "index": "het overzicht van de toolkits (/toolkits/)"}}
 DOCS_DIR = "docs"  # hand-written pages (MkDocs' docs_dir in mkdocs.yml)
 
 
@@ -87,7 +99,31 @@ def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def load_reference(root: Path) -> tuple[Reference, list[Problem]]:
+T = TypeVar("T")
+
+
+def _kept(store: filecache.Store | None, relative: str, path: Path, make: Callable[[], T]) -> T:
+    """``make()``, or what it gave the last time the file had these bytes (content/filecache.py). A file that is
+    not read at all (a link, a folder, too large: ``read.refused``) never goes through the store."""
+    if store is None or refused(path, relative) is not None:
+        if store is not None:
+            store.forget(relative)
+        return make()
+    return store.facts(relative, path, make)
+
+
+def check_data_file(path: Path, relative: str, definition: str) -> tuple[Source, list[Problem]]:
+    """One file of data/ on its own: its YAML, curly quotes, the schema, placeholders (kept in the store)."""
+    source, found = read_yaml(path, relative)
+    if source.data is not None:
+        found += quote_problems(source)
+    if not found:
+        found = [_named_in_list(source, problem) for problem in schema_problems(source, "referentie", definition)]
+        found += _placeholder_problems(source, found)
+    return source, found
+
+
+def load_reference(root: Path, store: filecache.Store | None = None) -> tuple[Reference, list[Problem]]:
     """Read data/*.yml; a list's ids must be unique, and ids that name entries of other lists must exist."""
     reference, problems = Reference(), []
     reference.lists = {name: {} for name in DATA_FILES if name != "deal"}  # a broken file leaves an empty list
@@ -100,12 +136,10 @@ def load_reference(root: Path) -> tuple[Reference, list[Problem]]:
             problems.append(Problem(relative, 1, "dit bestand met referentiedata ontbreekt"))
             reference.broken.add(name)
             continue
-        source, found = read_yaml(path, relative)
-        if source.data is not None:
-            found += quote_problems(source)
-        if not found:
-            found = [_named_in_list(source, problem) for problem in schema_problems(source, "referentie", definition)]
-            found += _placeholder_problems(source, found)
+        check = partial(check_data_file, path, relative, definition)
+        kept, found = _kept(store, relative, path, check)
+        source = Source(kept.path, _copy(kept.data) if store and store.handed_before(relative) else kept.data,
+                        kept.lines)
         problems += found
         if found:
             reference.broken.add(name)
@@ -194,19 +228,40 @@ def _strings(value, location=()):
         yield location, value
 
 
-# Files read and checked, by path, kept with their bytes: `mkdocs serve` loads the corpus again
-# after every edit, and parsing and checking 1,000 unchanged files again took a second.
-# Entry: [bytes, source, read problems, schema problems or None, scanned body or None].
-_read_cache: dict[tuple, list] = {}
+# -- each file on its own -------------------------------------------------------------------
+#
+# What a file says on its own is kept between runs by its bytes (content/filecache.py); what it is
+# checked against in data/ (placeholders naming the allowed values, confirmed addresses) is kept
+# with a digest of that data. Each pass below is a function of what the one before produced.
+
+
+@dataclass
+class _Facts:
+    """What the checks of one file alone found: kept in the store, never changed after it is made."""
+
+    source: Source
+    read: list[Problem]  # reading, splitting and parsing the YAML
+    schema: list[Problem]  # the front matter against the schema (empty when it could not be read)
+    body: Body | None  # None when the file has no front matter to split off
+    body_rules: list[Problem]  # sections, size, footnotes, raw HTML
+    quotes: list[Problem]  # values between curly quotes
+    legal_links: list[Problem]  # an instrument's law link that names another law
 
 
 def _copy(value):
-    """A copy of parsed YAML (dicts, lists, scalars), so no load shares mutable values with another."""
-    if isinstance(value, dict):
-        return {key: _copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copy(item) for item in value]
-    return value
+    """A copy of parsed YAML (dicts, lists, text, numbers), so no load shares mutable values with another.
+
+    By marshal, in C, for what YAML usually gives (dates stay text); by hand for anything else (a value
+    tagged !!timestamp, say).
+    """
+    try:
+        return marshal.loads(marshal.dumps(value))
+    except ValueError:
+        if isinstance(value, dict):
+            return {key: _copy(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [_copy(item) for item in value]
+        return value
 
 
 @dataclass
@@ -218,7 +273,8 @@ class _File:
     path: Path
     source: Source
     body: Body | None  # None when the file has no front matter to split off
-    problems: list[Problem] = field(default_factory=list)  # pass 1
+    facts: _Facts = field(repr=False)  # what pass 1 found, as kept in the store
+    problems: list[Problem] = field(default_factory=list)  # the per-file passes, then media and renames
     schema_valid: bool = False  # the front matter passed the schema: an entity can be built from it
     quiet_lines: set[int] = field(default_factory=set)  # lines already explained (placeholder, curly quotes)
 
@@ -227,39 +283,42 @@ class _File:
         return isinstance(self.source.data, dict)
 
 
-def _read(path: Path, relative: str, kind: str) -> _File:
-    """read_markdown, the schema check and the body scan; re-used while the bytes stay the same."""
-    key = (str(path), relative, kind, clock.today())  # "in de toekomst" depends on today
-    refusal = refused(path, relative)  # a link or a huge file is not read at all; read_markdown says why
-    raw = b"" if refusal else path.read_bytes()
-    if refusal or key not in _read_cache or _read_cache[key][0] != raw:
-        source, found = read_markdown(path, relative)
-        schema = schema_problems(source, kind) if isinstance(source.data, dict) else []
-        has_body = isinstance(source.data, dict) or source.body != "" or source.body_line > 1
-        body = scan(source.body, source.body_line) if has_body else None
-        _read_cache[key] = [raw, source, found, schema, body]
-    _, source, found, schema, body = _read_cache[key]
-    fresh = Source(source.path, _copy(source.data), source.lines, source.body, source.body_line)
-    item = _File(kind, path.stem, path, fresh, body, list(found))
+def check_file(path: Path, relative: str, kind: str) -> _Facts:
+    """Pass 1: read one file and check it on its own (the result is kept while its bytes stay the same)."""
+    source, found = read_markdown(path, relative)
+    readable = isinstance(source.data, dict)
+    has_body = readable or source.body != "" or source.body_line > 1
+    body = scan(source.body, source.body_line) if has_body else None
+    cls = ENTITY_TYPES[kind]
+    return _Facts(source, found, schema_problems(source, kind) if readable else [], body,
+                  body_problems(relative, body, cls.sections, cls.singular) if body is not None else [],
+                  quote_problems(source) if readable else [],
+                  legal.link_problems(source) if kind == "instrument" and readable else [])
+
+
+def read_files(root: Path, files: dict[str, list[Path]] | None, store: filecache.Store) -> dict[tuple[str, str], _File]:
+    """Every content file (or the ``files`` given), from the store where its bytes did not change."""
+    items: dict[tuple[str, str], _File] = {}
+    for kind, folder in CONTENT_FOLDERS.items():
+        for path in (files or {}).get(kind) or _content_files(root, folder):
+            relative = _relative(path, root)
+            facts = _kept(store, relative, path, partial(check_file, path, relative, kind))
+            items[kind, path.stem] = _from_facts(facts, kind, path, copy=store.handed_before(relative))
+    return items
+
+
+def _from_facts(facts: _Facts, kind: str, path: Path, copy: bool) -> _File:
+    """The file as the later passes see it; ``copy``: the values were handed out before (entities may change them)."""
+    source = Source(facts.source.path, _copy(facts.source.data) if copy else facts.source.data, facts.source.lines,
+                    facts.source.body, facts.source.body_line)
+    item = _File(kind, path.stem, path, source, facts.body, facts, list(facts.read))
     if not item.fields_readable:
         item.problems = [_stops_here(problem) for problem in item.problems]
         return item
-    item.schema_valid = not schema
-    item.problems += schema
-    item.quiet_lines = {problem.line for problem in schema}  # one message per value: the schema's
+    item.schema_valid = not facts.schema
+    item.problems += facts.schema
+    item.quiet_lines = {problem.line for problem in facts.schema}  # one message per value: the schema's
     return item
-
-
-_privacy_cache: dict[str, tuple] = {}  # path -> (bytes, confirmed addresses, problems): the scan is the costly part
-
-
-def _personal_data(path: Path, item: _File, confirmed: set[str]) -> list[Problem]:
-    raw = _read_cache[(str(path), item.source.path, item.kind, clock.today())][0]
-    cached = _privacy_cache.get(str(path))
-    if cached is None or cached[0] != raw or cached[1] != confirmed:
-        cached = (raw, set(confirmed), privacy.personal_data_problems(item.source, item.body, confirmed))
-        _privacy_cache[str(path)] = cached
-    return list(cached[2])
 
 
 def _stops_here(problem: Problem) -> Problem:
@@ -267,6 +326,57 @@ def _stops_here(problem: Problem) -> Problem:
         return Problem(problem.path, problem.line, problem.message + "; de velden van dit bestand worden "
                                                                        "gecontroleerd zodra dit is opgelost")
     return problem
+
+
+def check_names(items: dict[tuple[str, str], _File]) -> None:
+    """Pass 2: a file name must be a valid id, and not the address of a generated page."""
+    for (kind, slug), item in items.items():
+        if slug in RESERVED.get(kind, {}):
+            item.problems.append(Problem(item.source.path, 1, f"de naam '{slug}' is al in gebruik voor "
+                                         f"{RESERVED[kind][slug]}; kies een andere bestandsnaam"))
+        if not SLUG.fullmatch(slug):  # fullmatch: "$" alone lets "naam\n" through
+            item.problems.append(Problem(item.source.path, 1,
+                f"bestandsnaam '{item.path.name}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
+                f"koppeltekens, bijvoorbeeld '{slugify(slug)}.md'"))
+
+
+def check_placeholders(items: dict[tuple[str, str], _File], store: filecache.Store, reference: Reference) -> None:
+    """Pass 3: values and lines still holding the template's placeholder (named with the allowed values in data/).
+
+    A placeholder or a curly quote explains its line: the schema's message about the same value is dropped.
+    """
+    lists = filecache.digest(sorted((name, sorted(terms)) for name, terms in reference.lists.items()))
+    for item in items.values():
+        if item.fields_readable:
+            quiet = list(store.derived(item.source.path, "placeholders", lists, partial(
+                placeholder_problems, item.facts.source, item.kind, reference))) + item.facts.quotes
+            quiet_lines = {problem.line for problem in quiet}
+            item.quiet_lines |= quiet_lines
+            item.problems = [problem for problem in item.problems if problem.line not in quiet_lines
+                             or not _is_schema_message(problem)] + quiet
+        elif item.body is not None:
+            item.problems += store.derived(item.source.path, "placeholders", lists, partial(
+                placeholder_problems, Source(item.source.path, None, {}, item.source.body, item.source.body_line),
+                item.kind, reference))
+
+
+def check_text(items: dict[tuple[str, str], _File], store: filecache.Store, confirmed: set[str]) -> None:
+    """Pass 4: the body's rules, personal data anywhere (against the confirmed addresses), an instrument's law links."""
+    addresses = filecache.digest(sorted(confirmed))
+    for item in items.values():
+        item.problems += item.facts.body_rules
+        item.problems += store.derived(item.source.path, "persoonsgegevens", addresses, partial(
+            privacy.personal_data_problems, item.facts.source, item.facts.body, confirmed))
+        item.problems += item.facts.legal_links
+
+
+def stale_legal_bases(items: dict[tuple[str, str], _File], include_drafts: bool) -> list[Problem]:
+    """Pass 5: warnings (they keep nothing off the site) for legal bases not checked for a long time."""
+    warnings = []
+    for (kind, _), item in items.items():
+        if kind == "instrument" and item.fields_readable and (include_drafts or not drafts.is_draft(item.source.data)):
+            warnings += legal.stale_warnings(item.source, clock.today())
+    return warnings
 
 
 def _content_files(root: Path, folder: str) -> list[Path]:
@@ -381,8 +491,12 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     written as web addresses of the site itself.
     """
     root = Path(root)
-    reference, problems = load_reference(root)
-    confirmed, address_problems = privacy.confirmed_addresses(root)
+    store = filecache.store(root)  # what each file gave the last time its bytes were checked
+    store.made.clear()
+    reference, problems = load_reference(root, store)
+    confirmed_file = root / privacy.CONFIRMED_FILE
+    confirmed, address_problems = _kept(store, privacy.CONFIRMED_FILE, confirmed_file, partial(
+        privacy.confirmed_addresses, root)) if confirmed_file.exists() or confirmed_file.is_symlink() else (set(), [])
     problems += address_problems
     # Links in the folders that are published but not read file by file here, and the site's own drawings.
     problems += [problem for folder in symlinks.SCANNED for problem in symlinks.scan(root, folder)]
@@ -390,42 +504,49 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     site_url = site_url_of(root) if site_url is None else site_url
     corpus = Corpus(root=str(root), reference=reference, site_url=site_url)
 
-    # Pass 1: every file on its own.
-    items: dict[tuple[str, str], _File] = {}
-    warnings: list[Problem] = []  # what staff should look at, but keeps no file off the site (legal.py)
-    sources: dict[str, dict[str, Source]] = {kind: {} for kind in CONTENT_FOLDERS}
-    for kind, folder in CONTENT_FOLDERS.items():
-        cls = ENTITY_TYPES[kind]
-        for path in (files or {}).get(kind) or _content_files(root, folder):
-            item = _read(path, _relative(path, root), kind)
-            if item.slug in RESERVED.get(kind, {}):
-                item.problems.append(Problem(item.source.path, 1, f"de naam '{item.slug}' is al in gebruik voor "
-                                             f"{RESERVED[kind][item.slug]}; kies een andere bestandsnaam"))
-            if not SLUG.fullmatch(item.slug):  # fullmatch: "$" alone lets "naam\n" through
-                item.problems.append(Problem(item.source.path, 1,
-                    f"bestandsnaam '{path.name}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
-                    f"koppeltekens, bijvoorbeeld '{slugify(item.slug)}.md'"))
-            if item.fields_readable:
-                quiet = placeholder_problems(item.source, kind, reference)
-                quiet += quote_problems(item.source)
-                item.quiet_lines |= {problem.line for problem in quiet}
-                quiet_lines = {problem.line for problem in quiet}
-                item.problems = [problem for problem in item.problems if problem.line not in quiet_lines
-                                 or not _is_schema_message(problem)] + quiet
-            elif item.body is not None:
-                item.problems += placeholder_problems(Source(item.source.path, None, {}, item.source.body,
-                                                             item.source.body_line), kind, reference)
-            if item.body is not None:
-                item.problems += body_problems(item.source.path, item.body, cls.sections, cls.singular)
-            item.problems += _personal_data(path, item, confirmed)
-            if kind == "instrument" and item.fields_readable:
-                item.problems += legal.link_problems(item.source)
-                if include_drafts or not drafts.is_draft(item.source.data):
-                    warnings += legal.stale_warnings(item.source, clock.today())
-            items[kind, item.slug] = item
-            sources[kind][item.slug] = item.source
+    # Each file on its own; an unchanged file comes from the store.
+    items = read_files(root, files, store)
+    check_names(items)
+    check_placeholders(items, store, reference)
+    check_text(items, store, confirmed)
+    warnings = stale_legal_bases(items, include_drafts)
+    if files is None:
+        store.keep_only({item.source.path for item in items.values()} | {privacy.CONFIRMED_FILE} |
+                        {f"data/{name}.yml" for name in DATA_FILES})
+    store.save()
 
-    # Folders of images and attachments; a problem there is a problem of the item it belongs to.
+    # Between files, on what the files gave.
+    all_media = check_media(root, items, problems)
+    draft_slugs = {kind: {slug for (k, slug), item in items.items() if k == kind and drafts.is_draft(item.source.data)}
+                   for kind in CONTENT_FOLDERS}
+    check_renames(root, items, draft_slugs, include_drafts, problems)
+    failed = check_old_names(items)
+    entities = {key: ENTITY_TYPES[item.kind].build(item.slug, item.source.path, item.source.data, item.source.body,
+                                                   item.source.body_line)
+                for key, item in items.items() if item.schema_valid}
+    between = check_references(items, entities, corpus, _site_index(root, reference, all_media, site_url, include_drafts),
+                               draft_slugs, failed, include_drafts)
+
+    for key, item in items.items():
+        problems += item.problems + between.problems.get(key, [])
+    if "keuzehulp" not in reference.broken:  # the decision aid names instruments (keuzehulp.py)
+        published_instruments = {slug for (kind, slug) in items if kind == "instrument"
+                                 and (kind, slug) not in between.failed
+                                 and (include_drafts or slug not in draft_slugs[kind])}
+        problems += keuzehulp.problems(root, list(reference["keuzehulp"].values()), published_instruments)
+
+    publish(corpus, items, entities, between, all_media, include_drafts)
+    corpus.problems = _with_summaries(sorted(problems, key=_order),
+                                      [_dependents_line(name, sorted(paths)) for name, paths in between.uses_broken.items()])
+    corpus.warnings = sorted(warnings)
+    if with_dates:
+        dates.apply(corpus)
+    return corpus
+
+
+def check_media(root: Path, items: dict[tuple[str, str], _File], problems: list[Problem]) -> dict[
+        tuple[str, str], list[media.MediaFile]]:
+    """The folders of images and attachments; a problem there is a problem of the item it belongs to."""
     all_media: dict[tuple[str, str], list[media.MediaFile]] = {}
     skip = {folder for folder in CONTENT_FOLDERS.values()}
     for kind, folder in CONTENT_FOLDERS.items():
@@ -438,37 +559,57 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
             item.problems += _unused_images(item, files_of_item)
         problems += [problem for problem in media_problems
                      if not any(problem.path.startswith(f"{folder}/{slug}/") for slug in found_media)]
+    return all_media
 
-    draft_slugs = {kind: {slug for (k, slug), item in items.items() if k == kind and drafts.is_draft(item.source.data)}
-                   for kind in CONTENT_FOLDERS}
+
+def check_renames(root: Path, items: dict[tuple[str, str], _File], draft_slugs: dict[str, set[str]],
+                  include_drafts: bool, problems: list[Problem]) -> None:
+    """A published id (gepubliceerd.yml) that is no file any more: which file is most likely its new name."""
+    sources = {kind: {slug: item.source for (k, slug), item in items.items() if k == kind} for kind in CONTENT_FOLDERS}
+    by_path = {item.source.path: item for item in items.values()}
     for problem in published.rename_problems(root, sources, draft_slugs, include_drafts):
-        owner = next((item for item in items.values() if item.source.path == problem.path), None)
+        owner = by_path.get(problem.path)
         (owner.problems if owner else problems).append(problem)
 
+
+def check_old_names(items: dict[tuple[str, str], _File]) -> set[tuple[str, str]]:
+    """A file name that is another item's old name (vorige_namen); returns the items that failed so far."""
     failed = {key for key, item in items.items() if item.problems}
-    valid_after_pass_1 = {kind: {slug for (k, slug) in items if k == kind and (k, slug) not in failed}
-                          for kind in CONTENT_FOLDERS}
-    for kind in CONTENT_FOLDERS:  # a file name that is another item's old name
-        trusted = {slug: items[kind, slug].source for slug in valid_after_pass_1[kind]}
+    for kind in CONTENT_FOLDERS:
+        trusted = {slug: item.source for (k, slug), item in items.items() if k == kind and (k, slug) not in failed}
         for slug, found in redirects.name_problems(trusted, valid=set(trusted)).items():
             items[kind, slug].problems += found
             failed.add((kind, slug))
+    return failed
 
-    entities = {key: ENTITY_TYPES[item.kind].build(item.slug, item.source.path, item.source.data, item.source.body,
-                                                   item.source.body_line)
-                for key, item in items.items() if item.schema_valid}
 
-    # Pass 2: between files, until no more files fail.
-    second: dict[tuple[str, str], list[Problem]] = {}
-    rewrites: dict[tuple[str, str], list] = {}
-    static_index = _site_index(root, reference, all_media, site_url, include_drafts)
-    # Items that are fine but for a broken data file: pointing at one is waiting for that file too.
+@dataclass
+class _Between:
+    """What the checks between files found: problems per item, link rewrites, and who failed or waits."""
+
+    problems: dict[tuple[str, str], list[Problem]] = field(default_factory=dict)
+    rewrites: dict[tuple[str, str], list] = field(default_factory=dict)
+    failed: set[tuple[str, str]] = field(default_factory=set)
+    uses_broken: dict[str, set[str]] = field(default_factory=dict)  # data file -> paths of the files that use it
+
+
+def check_references(items: dict[tuple[str, str], _File], entities: dict, corpus: Corpus, static_index: links.Index,
+                     draft_slugs: dict[str, set[str]], failed: set[tuple[str, str]], include_drafts: bool) -> _Between:
+    """Ids in the front matter, links and images in the body, drafts: until no more files fail.
+
+    A file that fails makes every file that points at it fail too ("bevat zelf fouten"), so this
+    repeats until nothing changes. Items that are fine but for a broken data file wait for it, and
+    pointing at one is waiting for that file too.
+    """
+    result = _Between(failed=set(failed))
     waiting: dict[tuple[str, str], set[str]] = {}
     while True:
-        uses_broken: dict[str, set[str]] = {}  # data file -> paths of the files that use it
-        known = {kind: {slug for (k, slug) in items if k == kind and (k, slug) not in failed} for kind in CONTENT_FOLDERS}
-        invalid = {kind: {slug for (k, slug) in items if k == kind and (k, slug) in failed} for kind in CONTENT_FOLDERS}
-        index = _with_items(static_index, items, failed, draft_slugs, waiting)
+        result.uses_broken = {}
+        known = {kind: {slug for (k, slug) in items if k == kind and (k, slug) not in result.failed}
+                 for kind in CONTENT_FOLDERS}
+        invalid = {kind: {slug for (k, slug) in items if k == kind and (k, slug) in result.failed}
+                   for kind in CONTENT_FOLDERS}
+        index = _with_items(static_index, items, result.failed, draft_slugs, waiting)
         newly_failed = set()
         now_waiting: dict[tuple[str, str], set[str]] = {}
         for key, item in items.items():
@@ -491,42 +632,33 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
                                             drafts.is_draft(item.source.data))
                 found += checked.problems
                 broken |= checked.broken
-                rewrites[key] = checked.rewrites
+                result.rewrites[key] = checked.rewrites
             for name in broken:
-                uses_broken.setdefault(name, set()).add(item.source.path)
-            second[key] = found
+                result.uses_broken.setdefault(name, set()).add(item.source.path)
+            result.problems[key] = found
             if broken and not found and not item.problems:
                 now_waiting[key] = broken
-            if (found or broken) and key not in failed:
+            if (found or broken) and key not in result.failed:
                 newly_failed.add(key)
         if not newly_failed and now_waiting == waiting:
-            break
-        failed |= newly_failed
+            return result
+        result.failed |= newly_failed
         waiting = now_waiting
 
-    for key, item in items.items():
-        problems += item.problems + second.get(key, [])
-    if "keuzehulp" not in reference.broken:  # the decision aid names instruments (keuzehulp.py)
-        published_instruments = {slug for (kind, slug) in items if kind == "instrument" and (kind, slug) not in failed
-                                 and (include_drafts or slug not in draft_slugs[kind])}
-        problems += keuzehulp.problems(root, list(reference["keuzehulp"].values()), published_instruments)
 
+def publish(corpus: Corpus, items: dict[tuple[str, str], _File], entities: dict, between: _Between,
+            all_media: dict[tuple[str, str], list[media.MediaFile]], include_drafts: bool) -> None:
+    """Every item without problems (and, in a preview, every draft) into the corpus, its body as the site shows it."""
     for key, entity in entities.items():
-        if key in failed or not (include_drafts or not entity.concept):
+        if key in between.failed or not (include_drafts or not entity.concept):
             continue
         item = items[key]
-        entity.body = _for_the_site(item, rewrites.get(key, []))
+        entity.body = _for_the_site(item, between.rewrites.get(key, []))
         entity.media = [file for file in all_media.get(key, []) if file.is_attachment or any(
             link.image and _resolve(item.source.path, link.target) == file.repo for link in item.body.links)] \
             if item.body else []
         entity.bijlagen = _attachments(item, all_media.get(key, []))
         corpus.of_kind(key[0])[key[1]] = entity
-    corpus.problems = _with_summaries(sorted(problems, key=_order),
-                                      [_dependents_line(name, sorted(paths)) for name, paths in uses_broken.items()])
-    corpus.warnings = sorted(warnings)
-    if with_dates:
-        dates.apply(corpus)
-    return corpus
 
 
 _SCHEMA_FRAGMENTS = ("is geen toegestane waarde", "moet een", "heeft niet de juiste vorm", "is te kort", "is te lang")

@@ -26,8 +26,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import markdown
-
 from kennisbank.content.body import Body, Link
 from kennisbank.content.problems import Problem
 
@@ -76,6 +74,8 @@ _ANCHOR_EXTENSIONS = ["toc", "attr_list", "def_list", "md_in_html", "tables", "a
 @lru_cache(maxsize=2048)
 def _anchors(text: str) -> frozenset[str]:
     """The ids Python-Markdown gives the headings (and {#id} elements) of a text, as MkDocs renders it."""
+    import markdown  # only when a link names an anchor: most checks need no Markdown at all
+
     converter = markdown.Markdown(extensions=_ANCHOR_EXTENSIONS)
     html = converter.convert(text)
     return frozenset(re.findall(r"\sid=\"([^\"]+)\"", html))

@@ -28,6 +28,9 @@ def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
     return f"{path}/"
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}  # per kind: the fields a front matter may fill
+
+
 @dataclass
 class Entity:
     """What every content file has: an id (its file name), a path, a Markdown body, and the shared fields."""
@@ -58,7 +61,7 @@ class Entity:
 
     @classmethod
     def build(cls, id: str, path: str, meta: dict, body: str, body_line: int) -> Entity:
-        names = {f.name for f in fields(cls)}
+        names = _FIELD_NAMES.get(cls) or _FIELD_NAMES.setdefault(cls, frozenset(f.name for f in fields(cls)))
         return cls(id=id, path=path, body=body, body_line=body_line,
                    **{key: value for key, value in meta.items() if key in names})
 

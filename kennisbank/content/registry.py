@@ -133,11 +133,16 @@ def relations(cls: type) -> list[Declared]:
     return [item for item in declared_fields(cls) if item.about.points_at]
 
 
+_REFERENCES: dict[type, list[tuple[str, str]]] = {}
+
+
 def references(cls: type) -> list[tuple[str, str]]:
     """Every (dotted field, what it points at) of a kind, groups included: 'goede_praktijk.sinds'."""
-    found = []
-    for item in declared_fields(cls):
-        if item.about.points_at:
-            found.append((item.name, item.about.points_at))
-        found += [(f"{item.name}.{sub}", target) for sub, target in item.about.within]
-    return found
+    if cls not in _REFERENCES:
+        found = []
+        for item in declared_fields(cls):
+            if item.about.points_at:
+                found.append((item.name, item.about.points_at))
+            found += [(f"{item.name}.{sub}", target) for sub, target in item.about.within]
+        _REFERENCES[cls] = found
+    return _REFERENCES[cls]

@@ -13,8 +13,8 @@ import re
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
 import yaml
 
 from kennisbank.content import clock
@@ -23,6 +23,9 @@ from kennisbank.content.model import ENTITY_TYPES, Casus, Corpus, Entity
 from kennisbank.content.problems import Problem, allowed_values, suggestion
 from kennisbank.content.read import Source
 from kennisbank.content.registry import TAXONOMY, references
+
+if TYPE_CHECKING:  # imported when a schema is first used: a check of unchanged files needs none (filecache.py)
+    import jsonschema
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
@@ -51,15 +54,11 @@ PAST_ONLY = "x-niet-in-de-toekomst"  # schema keyword: a date of something that 
 
 def _not_in_the_future(validator, wanted, instance, schema):
     """``x-niet-in-de-toekomst: true``: the date may not lie after today (``clock.today``)."""
+    import jsonschema
+
     day = _real_date(instance) if wanted and isinstance(instance, str) else None
     if day is not None and day > clock.today():
         yield jsonschema.ValidationError(f"{instance} ligt in de toekomst")
-
-
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {PAST_ONLY: _not_in_the_future})
-
-# Only 'date' is checked as a format: a real calendar day (the pattern alone lets 2024-02-30 through).
-_FORMATS = jsonschema.FormatChecker(formats=("date",))
 
 
 def _real_date(text: str) -> date | None:
@@ -71,10 +70,14 @@ def _real_date(text: str) -> date | None:
 
 @cache
 def _validator(name: str, definition: str | None = None) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     schema = load_schema(name)
     if definition:
         schema = {**schema, "$ref": f"#/$defs/{definition}"}
-    return _Validator(schema, format_checker=_FORMATS)
+    checker = jsonschema.validators.extend(jsonschema.Draft202012Validator, {PAST_ONLY: _not_in_the_future})
+    # Only 'date' is checked as a format: a real calendar day (the pattern alone lets 2024-02-30 through).
+    return checker(schema, format_checker=jsonschema.FormatChecker(formats=("date",)))
 
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -195,6 +198,7 @@ def schema_problems(source: Source, schema: str, definition: str | None = None, 
     return problems
 
 
+@cache
 def checked_references(kind: str) -> dict[str, str]:
     """Dotted field -> what its ids must name, for every field checked against data/ or other items.
 
@@ -248,6 +252,8 @@ def reference_problems(kind: str, source: Source, corpus: Corpus, known: dict[st
         for location, value in _values_at(source.data, dotted):
             if not isinstance(value, str):
                 continue  # the schema already reported the wrong type
+            if target not in ENTITY_TYPES and value in corpus.reference[target]:
+                continue  # the usual case, decided without sorting the allowed values
             line = source.line(location)
             if target not in ENTITY_TYPES:
                 data = TAXONOMY[target].data

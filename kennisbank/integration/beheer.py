@@ -19,7 +19,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kennisbank.content.filecache import digest
 from kennisbank.content.model import Corpus
+from kennisbank.content.sjablonen import TEMPLATE_DIR
 from kennisbank.publish import beheer
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -62,12 +64,22 @@ def files(corpus: Corpus, root: Path, site_url: str, repo: str, styles: list[str
     options = {"repo": repo, "site_url": site_url}
     if os.environ.get(LOCAL):
         options["local_backend"] = os.environ[LOCAL]
+    templates = sorted((root / TEMPLATE_DIR).glob("*.md")) if (root / TEMPLATE_DIR).is_dir() else []
+    key = digest(corpus.reference.deal, corpus.reference.lists, sorted(corpus.reference.broken), options, styles,
+                 [path.as_posix() for path in found], [(path.name, path.read_bytes()) for path in templates])
+    if key in _kept:  # mkdocs serve: the form depends on data/, the schemas and the templates, not on the items
+        return _kept[key]
     data = {**beheer.preview_data(corpus), "styles": styles}
     settings = beheer.config(corpus, **options)
     page = beheer.page_html(data, bundle=f"decap/{BUNDLE}" if found else None, settings=settings)
     result = [Generated(f"{FOLDER}/config.yml", beheer.as_yaml(settings)), Generated(f"{FOLDER}/index.html", page)]
     result += [Generated(f"{FOLDER}/decap/{path.name}", path=path) for path in found]
+    _kept.clear()
+    _kept[key] = result
     return result
+
+
+_kept: dict[str, list[Generated]] = {}  # the files of the previous build of this process, by what they came from
 
 
 def repo_from(edit_uri_template: str | None) -> str:

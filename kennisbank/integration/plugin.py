@@ -3,11 +3,12 @@
 ``hooks/kennisbank_hooks.py`` hands every event to ``Kennisbank.instance()``. The object loads
 and checks the content (problems become ``path:line: message`` warnings, so ``--strict``
 fails on them, while ``mkdocs serve`` keeps the valid pages, lists the problems at
-/problemen/ and shows a banner), adds the generated pages, open data and feed, fills each
-generated page after MkDocs rendered its stub (``integration/pages.py``), and reshapes the
-search index. One instance per process: MkDocs loads the hook module anew for every build
-of ``mkdocs serve``, and what serve re-uses between builds (the render store, the corpus
-read cache) must outlive that.
+/problemen/ and shows a banner), adds the generated pages and the data files their scripts read,
+fills each generated page after MkDocs rendered its stub (``integration/pages.py``), and has the
+open data, the feed and the search index written beside the rendering (``integration/background.py``).
+One instance per process: MkDocs loads the hook module anew for every build of ``mkdocs serve``,
+and what serve re-uses between builds (the render store, the kept pages, the checks of unchanged
+files) must outlive that.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from kennisbank.content import clock, dates, drafts, examples, published, redire
 from kennisbank.content.corpus import load_corpus
 from kennisbank.graph import Site
 from kennisbank.integration import (
+    background,
     beheer,
     csp,
     file_guard,
@@ -37,12 +39,12 @@ from kennisbank.integration import (
     rendercache,
     search,
 )
-from kennisbank.integration.item_pages import ItemPages
+from kennisbank.integration.kept_pages import KeptPages
 from kennisbank.integration.pages import fill, stub, table_of_contents
-from kennisbank.publish import export, securitytxt
-from kennisbank.publish.feed import feed_xml
+from kennisbank.publish import securitytxt
+from kennisbank.site.inputs import Inputs
 from kennisbank.site.macros import Macros
-from kennisbank.site.pages import all_pages, items, overviews, vergelijk
+from kennisbank.site.pages import all_pages, data_files
 from kennisbank.site.pages.velden import published_schemas
 from kennisbank.site.printing import with_print_urls
 from kennisbank.site.render import Page
@@ -73,8 +75,10 @@ class Kennisbank:
         self.changed: dict[str, str] = {}  # repository path of an item -> its last change (RFC 3339), for lastmod
         self.redirect_pages: dict[str, str] = {}  # old docs path -> new docs path
         self.searched: dict[str, search.Rendered] = {}  # src_uri -> rendered content, for the search index
-        self.search_later: search.Background | None = None  # mkdocs serve: the index is written in a thread
-        self.item_pages = ItemPages()  # mkdocs serve: item pages whose inputs did not change are kept
+        self.inputs: Inputs | None = None  # what the generated pages of this build show (site/inputs.py)
+        self.kept = KeptPages()  # mkdocs serve: generated pages whose inputs did not change are kept
+        self.after: background.After | None = None  # mkdocs serve: open data, feed and search index after the build
+        self.beside: background.Beside | None = None  # mkdocs build: the same, in a second process
         self.command = "build"  # what MkDocs was asked to do (on_startup)
         self.set_source_date = False  # SOURCE_DATE_EPOCH was set by this build (on_config), not by the caller
 
@@ -86,7 +90,7 @@ class Kennisbank:
 
     def on_startup(self, command: str, dirty: bool) -> None:
         rendercache.enable(command == "serve")  # previews re-use unchanged pages of the previous build
-        self.search_later = search.Background() if command == "serve" else None
+        self.after = background.After() if command == "serve" else None
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -135,8 +139,12 @@ class Kennisbank:
             if file.is_documentation_page():
                 file.edit_uri = f"{docs}/{file.src_uri}"  # edit links point at the repository path
         self.generated, self.searched = {}, {}
-        item_page = self.item_pages.start(self.site) if rendercache.enabled() else items.fresh
-        for page in all_pages(self.site, item_page):
+        self.inputs = Inputs(self.site)
+        if rendercache.enabled():  # a preview: make only what an edit touched
+            pages, data = self.kept.build(self.site, self.inputs)
+        else:
+            pages, data = all_pages(self.site), [(plan.src_uri, plan.make()) for plan in data_files(self.site)]
+        for page in pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 log.warning(f"{docs}/{page.src_uri}:1: deze pagina wordt gegenereerd; verwijder het bestand uit docs/")
@@ -152,18 +160,12 @@ class Kennisbank:
                 files.append(File.generated(config, media_file.site, abs_src_path=media_file.path))
         for uri, path in published_schemas().items():  # /schema/*.schema.json for editors and tools
             files.append(File.generated(config, uri, abs_src_path=str(path)))
-        base_url = export.base_url_of(config.site_url or "")
-        for data_file in export.files(self.site, config.site_url or ""):  # /data/* (open data)
-            files.append(File.generated(config, data_file.src_uri, content=data_file.content))
-        files.append(File.generated(config, "feed.xml", content=feed_xml(self.site, base_url)))
         if securitytxt.applies(config.site_url or ""):  # only on a domain of its own (RFC 9116)
             moment = clock.build_moment(self.root(config))
             text = securitytxt.security_txt(config.site_url or "", beheer.repo_from(config.edit_uri_template), moment)
             # Included by name: MkDocs leaves out every file whose path starts with a dot.
             files.append(File.generated(config, securitytxt.PATH, content=text, inclusion=InclusionLevel.INCLUDED))
-        for uri, text in overviews.index_files(self.site).items():  # what the filter script of an overview reads
-            files.append(File.generated(config, uri, content=text))
-        for uri, text in vergelijk.data_files(self.site).items():  # what /vergelijk/ reads of each chosen case
+        for uri, text in data:  # what the scripts of the overviews and of /vergelijk/ read
             files.append(File.generated(config, uri, content=text))
         self.add_editor(files, config)
         # Nothing reaches the site through a symbolic link, whatever the checker found (file_guard.py).
@@ -189,7 +191,17 @@ class Kennisbank:
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # Every page is rendered to HTML now; a build writes the open data, feed and search index beside the rest.
+        self.beside = background.Beside(self._job(config)) if self.after is None else None
         return rendercache.install_template(env)
+
+    def _job(self, config: MkDocsConfig) -> background.Job:
+        assert self.site is not None and self.inputs is not None
+        inputs = self.inputs
+        return background.Job(config.site_dir, self.site, config.site_url or "", self.generated, self.searched,
+                              config.use_directory_urls, published_key=inputs.once("open data", lambda: (
+                                  [inputs.cards_of(kind) for kind in ("casus", "instrument", "toolkit")],
+                                  inputs.last_changes, inputs.reference, inputs.build_moment)))
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
@@ -262,16 +274,18 @@ class Kennisbank:
 
     @event_priority(-50)  # after Material's search plugin and mkdocs-redirects have written their files
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.site is not None
-        job = (config.site_dir, self.site, self.generated, self.searched, config.use_directory_urls)
-        if self.search_later is not None:
-            self.search_later.submit(*job)  # serve: the edited page first, the search a few seconds later
-        else:
-            search.write_index(*job)
+        if self.after is not None:
+            self.after.submit(self._job(config))  # serve: the edited page first, the search a few seconds later
+        elif self.beside is not None:
+            beside, self.beside = self.beside, None
+            beside.wait()
         redirect_pages.write_dutch_pages(config, self.redirect_pages)
         self.on_build_error(None)
 
     def on_build_error(self, error: Exception | None) -> None:
+        if error is not None and self.beside is not None:
+            self.beside.stop()
+            self.beside = None
         if self.set_source_date:  # leave the process's environment as the build found it
             os.environ.pop(clock.SOURCE_DATE, None)
             self.set_source_date = False

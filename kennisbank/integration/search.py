@@ -12,8 +12,8 @@ How it fits together:
 - Material's search plugin stays for its search box and result list (their look, keyboard
   handling and Dutch texts), but indexes nothing: every page gets ``search: exclude``, so
   ``search/search_index.json`` holds only settings (a few hundred bytes).
-- ``collect`` keeps the rendered content of every page during the build; ``write_index`` (after
-  the build) turns it into one record per page (``site/search_index.py``: the whole text by
+- ``collect`` keeps the rendered content of every page during the build; ``write_index`` (beside
+  the rest of the build, or after it in ``mkdocs serve``: integration/background.py) turns it into one record per page (``site/search_index.py``: the whole text by
   section, metadata as tags, compounds marked) and has Pagefind's Python API write the index to
   ``pagefind/``, with Dutch stemming.
 - Next to it, for the search worker: ``search/woorden/<letter>.json``, the vocabulary by first
@@ -122,40 +122,6 @@ def _protected(counts: Counter) -> dict[str, list[str]] | None:
     except woordenlijst.Missing as missing:
         log.warning(str(missing))
         return None
-
-
-class Background:
-    """``mkdocs serve``: the index is written after each build in a thread, so that an edited page is served
-    at once and the search catches up a few seconds later (Pagefind takes seconds at 1,000 cases). One
-    thread; a build that finishes while it works replaces the job that waits, so only the newest is written."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._waiting: tuple | None = None
-        self._thread: threading.Thread | None = None
-
-    def submit(self, *job) -> None:
-        with self._lock:
-            self._waiting = job
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="kennisbank-zoekindex", daemon=True)
-                self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                job, self._waiting = self._waiting, None
-                if job is None:
-                    return
-            try:
-                write_index(*job)
-            except Exception as error:  # a failed index must not stop the preview
-                log.warning(f"zoekindex niet geschreven: {error}")
-
-    def wait(self) -> None:
-        thread = self._thread
-        if thread is not None:
-            thread.join()
 
 
 def other_kinds(output: Path, found: list[Record]) -> dict[str, str]:

@@ -246,16 +246,20 @@ class Macros:
         themas = TAXONOMY["themas"]
         tasks = []
         for thema in self.reference["themas"].values():
-            tasks.append({"thema": thema, "toolkits": self.site.graph.items_with(themas, thema["id"], "toolkit"),
+            toolkits = self.site.graph.items_with(themas, thema["id"], "toolkit")
+            tasks.append({"thema": thema, "toolkits": newest_first(toolkits)[:TOOLKITS_PER_TASK],
+                          "toolkits_total": len(toolkits),
                           "cases": len(self.site.graph.items_with(themas, thema["id"], "casus")),
                           "instruments": len(self.site.graph.items_with(themas, thema["id"], "instrument")),
                           "start": decision_aid_start(self.site, thema["id"])})
         return self._render("macros/taken.html", tasks=tasks)
 
     def toolkits_uitgelicht(self) -> Markup:
-        """De toolkits: stappenplannen per opgave, met hun samenvatting."""
-        return self._render("macros/toolkits.html", toolkits=sorted(self.site.corpus.toolkits.values(),
-                                                                      key=lambda toolkit: toolkit.title))
+        """De toolkits die het laatst zijn bijgewerkt (stappenplannen per opgave, met hun samenvatting), en een
+        link naar alle toolkits."""
+        toolkits = list(self.site.corpus.toolkits.values())
+        return self._render("macros/toolkits.html", toolkits=newest_first(toolkits)[:TOOLKITS_FEATURED],
+                            total=len(toolkits))
 
     def contactpunten(self) -> Markup:
         """De aanspreekpunten van de casussen en toolkits, per organisatie: functie en functioneel e-mailadres."""
@@ -278,6 +282,10 @@ class Macros:
             summary = " ".join((inspect.getdoc(function) or "").split("\n\n")[0].split())
             entries.append(f"`{{{{ {name}{_call(function)} }}}}`\n:   {summary}\n\n")
         return "".join(entries)
+
+
+TOOLKITS_PER_TASK = 2  # on the home page, per theme; the overview filtered on the theme has them all
+TOOLKITS_FEATURED = 4
 
 
 def term_uri(taxonomy: str, term: str) -> str:

@@ -8,15 +8,17 @@ the same facts as two tables behind "Toon als tabel".
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from functools import partial
 
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.figures import relations_svg
-from kennisbank.site.pages.terms import SHOWN, Section, newest_first
+from kennisbank.site.inputs import Inputs, Planned
+from kennisbank.site.pages.terms import SHOWN, Section
 from kennisbank.site.render import Page
-from kennisbank.site.views import Link, Row, make_page
+from kennisbank.site.views import Link, Row, make_page, newest_first
 
 CITYDEALS = TAXONOMY["citydeals"]
 INDEX = "city-deals/index.md"
@@ -84,7 +86,18 @@ def index_page(site: Site) -> Page:
                      insight_columns=insight_columns, insight_rows=insight_rows)
 
 
-def pages(site: Site) -> Iterator[Page]:
-    yield index_page(site)
+def _deal_shows(site: Site, inputs: Inputs, deal_id: str) -> tuple:
+    return tuple((inputs.cards(newest_first(items)[:SHOWN]), len(items)) for kind in ("casus", "instrument")
+                 for items in [site.graph.items_with(CITYDEALS, deal_id, kind)])
+
+
+def _index_shows(site: Site) -> tuple:
+    return tuple(len(site.graph.items_with(CITYDEALS, deal_id, kind)) for deal_id in site.reference["citydeals"]
+                 for kind in ("casus", "instrument"))
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    yield Planned(INDEX, partial(index_page, site), partial(_index_shows, site))
     for deal in site.reference["citydeals"].values():
-        yield deal_page(site, deal)
+        yield Planned(f"city-deals/{deal['id']}.md", partial(deal_page, site, deal),
+                      partial(_deal_shows, site, inputs, deal["id"]))

@@ -9,14 +9,18 @@ approach worked, and whom to call.
 
 from __future__ import annotations
 
-from functools import partial
 from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any
 
 from kennisbank.content.model import Casus, Entity, Instrument, Toolkit
 from kennisbank.graph import Site
 from kennisbank.publish import linkeddata
 from kennisbank.publish.export import base_url_of
 from kennisbank.publish.urls import relative_url
+from kennisbank.site.inputs import Inputs, Planned
+from kennisbank.site.pages.goede_praktijken import practice_uri
+from kennisbank.site.pages.terms import newest
 from kennisbank.site.render import Page
 from kennisbank.site.views import Link, Views, make_page
 
@@ -27,8 +31,10 @@ def _linked(site: Site, entity: Entity) -> dict:
 
 def case_page(site: Site, case: Casus) -> Page:
     practice = site.reference["ijkmomenten"].get(case.goede_praktijk["sinds"]) if case.goede_praktijk else None
+    practice_url = relative_url(case.src_uri, practice_uri(site, case), f"praktijk-{case.id}") if practice else ""
     return make_page(site, "pages/casus.html", case.src_uri, case.titel, description=case.samenvatting,
                      source=case.path, search="item", linked_data=_linked(site, case), case=case, practice=practice,
+                     practice_url=practice_url,
                      toolkits=site.graph.linking_to(case, "toolkit"), related=site.graph.related_cases(case),
                      compare_url=relative_url(case.src_uri, "vergelijk/index.md") + f"?casus={case.id}")
 
@@ -37,7 +43,10 @@ def instrument_page(site: Site, instrument: Instrument) -> Page:
     return make_page(site, "pages/instrument.html", instrument.src_uri, instrument.naam,
                      description=instrument.samenvatting, source=instrument.path, search="item",
                      linked_data=_linked(site, instrument), instrument=instrument,
-                     cases=site.graph.linking_to(instrument, "casus"),
+                     applied=newest("Toegepast in", "toegepast-in", site.graph.linking_to(instrument, "casus"),
+                                    "casussen", relative_url(instrument.src_uri, "cases/index.md")
+                                    + f"?instrument={instrument.id}", "die dit instrument gebruiken",
+                                    "Nog geen casus gebruikt dit instrument."),
                      toolkits=site.graph.linking_to(instrument, "toolkit"))
 
 
@@ -66,17 +75,19 @@ def toolkit_page(site: Site, toolkit: Toolkit) -> Page:
                      cases=cases, contacts=contacts)
 
 
-def fresh(entity: Entity, make: Callable[[], Page]) -> Page:
-    """Make the item's page (a build); mkdocs serve may keep one instead (integration/item_pages.py)."""
-    return make()
+def _shows(site: Site, inputs: Inputs, entity: Entity) -> tuple:
+    """What an item's page shows: the item, and as cards what it names, what names it, and related cases."""
+    related = site.graph.related_cases(entity) if isinstance(entity, Casus) else []
+    practice = practice_uri(site, entity) if isinstance(entity, Casus) and entity.goede_praktijk else ""
+    return (inputs.item(entity), inputs.named(entity), inputs.cards(site.graph.linking_to(entity)),
+            inputs.cards(related), practice)
 
 
-def pages(site: Site, item_page: Callable[[Entity, Callable[[], Page]], Page] = fresh) -> Iterator[Page]:
-    corpus = site.corpus
-    yield from (item_page(case, partial(case_page, site, case)) for case in corpus.cases.values())
-    yield from (item_page(instrument, partial(instrument_page, site, instrument))
-                for instrument in corpus.instrumenten.values())
-    yield from (item_page(toolkit, partial(toolkit_page, site, toolkit)) for toolkit in corpus.toolkits.values())
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    makers: dict[str, Callable[[Site, Any], Page]] = {"casus": case_page, "instrument": instrument_page,
+                                                      "toolkit": toolkit_page}
+    for entity in site.corpus.entities():
+        yield Planned(entity.src_uri, partial(makers[entity.kind], site, entity), partial(_shows, site, inputs, entity))
 
 
-__all__ = ["pages", "case_page", "instrument_page", "toolkit_page", "Link"]
+__all__ = ["plan", "case_page", "instrument_page", "toolkit_page", "Link"]

@@ -9,12 +9,14 @@ map says the same in text: per city the cases last updated, and a link to all of
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from functools import partial
 
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.figures import map_svg
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.pages.terms import SHOWN
 from kennisbank.site.render import Page
 from kennisbank.site.views import make_page, newest_first
@@ -37,5 +39,14 @@ def kaart_page(site: Site) -> Page:
                      picture=picture, phases=list(site.reference["fasen"].values()), cities=cities)
 
 
-def pages(site: Site) -> Iterator[Page]:
-    yield kaart_page(site)
+def _shows(site: Site, inputs: Inputs) -> tuple:
+    """The markers (where each case is, its title, phase and whether it is an example) and per city the newest."""
+    markers = tuple((case.id, case.stad, case.locatie, case.titel, case.fase, case.voorbeeld)
+                    for case in site.corpus.cases.values())
+    cities = tuple((stad, inputs.cards(newest_first(cases)[:SHOWN]), len(cases)) for stad in site.reference["steden"]
+                   for cases in [site.graph.items_with(TAXONOMY["steden"], stad, "casus")])
+    return markers, cities
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    yield Planned(URI, partial(kaart_page, site), partial(_shows, site, inputs))

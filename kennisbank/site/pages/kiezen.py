@@ -17,13 +17,15 @@ readers' search; the steps and outcomes would crowd it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
+from functools import partial
 
 from kennisbank.content import keuzehulp
 from kennisbank.content.model import Instrument
 from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.pages.sturing import when_to_use
 from kennisbank.site.render import Page
 from kennisbank.site.views import Link, legal_basis_label, make_page
@@ -128,12 +130,20 @@ def outcome_page(site: Site, answers: tuple[dict, ...]) -> Page:
                               "all": relative_url(here, "instrumenten/index.md")})
 
 
-def pages(site: Site) -> Iterator[Page]:
+def _outcomes_show(site: Site, inputs: Inputs) -> tuple:
+    """An outcome shows instruments (any of them, by their step on the ladder), with the first cases of each."""
+    return inputs.items_of("instrument"), tuple(
+        (inputs.cards(cases[:CASES_SHOWN]), len(cases))
+        for instrument in site.corpus.instrumenten.values() for cases in [site.graph.linking_to(instrument, "casus")])
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
     all_questions = questions(site)
     if not all_questions:
         return
     for depth in range(len(all_questions)):
         for answers in keuzehulp.routes(all_questions[:depth]):
-            yield step_page(site, answers)
+            yield Planned(uri(answers), partial(step_page, site, answers), tuple)  # the questions alone (data/)
+    shows = partial(inputs.once, "keuzehulp", partial(_outcomes_show, site, inputs))
     for answers in keuzehulp.routes(all_questions):
-        yield outcome_page(site, answers)
+        yield Planned(uri(answers), partial(outcome_page, site, answers), shows)

@@ -10,8 +10,9 @@ no chart library. Example cases (``voorbeeld: true``) are counted and said to be
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
+from functools import partial
 
 from markupsafe import Markup
 
@@ -21,6 +22,7 @@ from kennisbank.graph import Site
 from kennisbank.publish.export import build_time
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.figures import bar_chart
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.render import Page
 from kennisbank.site.views import Link, make_page
 
@@ -118,5 +120,14 @@ def coverage(site: Site) -> Chart:
                        "ze bij naam.", numeric=(1, 2, 3))
 
 
-def pages(site: Site) -> Iterator[Page]:
-    yield monitor_page(site)
+def _shows(site: Site, inputs: Inputs) -> tuple:
+    """What the monitor counts: per case its themes, phase, status, city, results and history; per instrument
+    its step and results; on the build's day (past ijkmomenten)."""
+    cases = tuple((case.themas, case.fase, case.status, case.stad, case.resultaten, case.historie, case.periode,
+                   case.voorbeeld) for case in site.corpus.cases.values())
+    instruments = tuple((item.sturing, item.resultaten) for item in site.corpus.instrumenten.values())
+    return cases, instruments, len(site.corpus.toolkits), inputs.build_day
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    yield Planned(INDEX, partial(monitor_page, site), partial(_shows, site, inputs))

@@ -1,8 +1,10 @@
 """Onderhoud (``/onderhoud/``): the staff's list of what needs looking after, out of the navigation, search and sitemap.
 
-Every legal basis of every instrument, oldest check first, with its official identifier and a
-link to the text; the ones checked more than ``legal.STALE_MONTHS`` months ago are marked, as
-``kennisbank check`` warns about them. Below it, the legal instruments no lawyer has reviewed yet.
+The legal bases of the instruments, oldest check first (the first ``SHOWN``: what to do first),
+with their official identifier and a link to the text; the ones checked more than
+``legal.STALE_MONTHS`` months ago are marked, as ``kennisbank check`` warns about them, with file
+and line, every one. Below it, the legal instruments no lawyer has reviewed yet. The page does
+not grow with the instruments.
 
 Judged on the build's day (``clock.reference_day``: the last commit, or SOURCE_DATE_EPOCH), not the
 clock, so that two builds of one commit are identical; ``kennisbank check`` judges by today.
@@ -10,14 +12,18 @@ clock, so that two builds of one commit are identical; ``kennisbank check`` judg
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from functools import partial
 
 from kennisbank.content import clock, legal
 from kennisbank.graph import Site
+from kennisbank.publish.urls import relative_url
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.render import Page
 from kennisbank.site.views import legal_basis_label, make_page
 
 URI = "onderhoud/index.md"
+SHOWN = 40  # rows of each list: the oldest checks first; kennisbank check names every stale one with file and line
 
 
 def legal_bases(site: Site) -> list[tuple]:
@@ -36,9 +42,11 @@ def maintenance_page(site: Site) -> Page:
                         key=lambda instrument: instrument.title.lower())
     return make_page(site, "pages/onderhoud.html", URI, "Onderhoud", search="nee", sitemap=False,
                      description="Voor de coalitiestaf: wettelijke grondslagen die opnieuw gecontroleerd moeten worden.",
-                     rows=rows, stale=sum(1 for row in rows if row[3]), day=day.isoformat(),
-                     limit=legal.stale_before(day).isoformat(), months=legal.STALE_MONTHS, unreviewed=unreviewed)
+                     rows=rows[:SHOWN], total=len(rows), stale=sum(1 for row in rows if row[3]), day=day.isoformat(),
+                     limit=legal.stale_before(day).isoformat(), months=legal.STALE_MONTHS,
+                     unreviewed=unreviewed[:SHOWN], unreviewed_total=len(unreviewed),
+                     juridisch=relative_url(URI, "instrumenten/index.md") + "?soort=juridisch")
 
 
-def pages(site: Site) -> Iterator[Page]:
-    yield maintenance_page(site)
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    yield Planned(URI, partial(maintenance_page, site), lambda: (inputs.cards_of("instrument"), inputs.build_day))

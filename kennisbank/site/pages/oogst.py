@@ -20,20 +20,24 @@ which would move an instrument from one ijkmoment's harvest to another's.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-
-from typing import Iterator
+from functools import partial
 
 from kennisbank.content import history
 from kennisbank.content.model import Casus, Instrument, Toolkit
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
 from kennisbank.publish.export import build_time
+from kennisbank.publish.urls import relative_url
+from kennisbank.site.inputs import Inputs, Planned
+from kennisbank.site.pages.terms import SHOWN, newest
 from kennisbank.site.render import Page, examples_note
 from kennisbank.site.sections import section
-from kennisbank.site.views import make_page
+from kennisbank.site.views import make_page, newest_first
 
 INDEX = "oogst/index.md"
+SHOWN_WITH_TEXT = 5  # harvested cases per theme shown with their Resultaten and Lessen; the overview has them all
 
 
 def page_uri(moment_id: str) -> str:
@@ -141,20 +145,43 @@ def summary(result: Harvest) -> list[str]:
     ]
 
 
-def _themes(site: Site, result: Harvest) -> list[dict]:
-    """Per theme what was harvested; a case stands under its first theme and is named under the others."""
+def _themes(site: Site, result: Harvest, uri: str) -> list[dict]:
+    """Per theme what was harvested; a case stands under its first theme and is named under the others.
+
+    Bounded like a term page: per theme the cases last updated (with their Resultaten and Lessen), and
+    the overview filtered on the ijkmoment and the theme for all of them; so for toolkits and instruments.
+    """
     found = []
     themas = site.reference["themas"]
+    moment_id = result.moment["id"]
     for thema_id, thema in themas.items():
-        own = [case for case in result.cases if case.themas[0] == thema_id]
-        shared = [(case, themas[case.themas[0]]["naam"]) for case in result.cases if thema_id in case.themas[1:]]
+        with_theme = [case for case in result.cases if thema_id in case.themas]
+        own = newest_first(case for case in with_theme if case.themas[0] == thema_id)
+        shared = newest_first(case for case in with_theme if case.themas[0] != thema_id)
         toolkits = [toolkit for toolkit in result.toolkits if toolkit.thema == thema_id]
         instruments = [item for item in result.instruments if thema_id in item.themas]
-        if own or shared or toolkits or instruments:
-            found.append({"thema": thema, "own": [(case, {title: section(case.body, title, shift=3)
-                                                          for title in ("Resultaten", "Lessen")}) for case in own],
-                          "shared": shared, "toolkits": toolkits, "instruments": instruments})
+        if not (with_theme or toolkits or instruments):
+            continue
+        query = f"?ijkmoment={moment_id}&thema={thema_id}"
+        found.append({
+            "thema": thema, "total": len(with_theme), "all_url": relative_url(uri, "cases/index.md") + query,
+            "own": [(case, {title: section(case.body, title, shift=3) for title in ("Resultaten", "Lessen")})
+                    for case in own[:SHOWN_WITH_TEXT]],
+            "shared": [(case, themas[case.themas[0]]["naam"]) for case in shared[:SHOWN]],
+            "toolkits": newest("Toolkits", f"toolkits-{thema_id}", toolkits, "toolkits",
+                               relative_url(uri, "toolkits/index.md"), "", ""),
+            "instruments": newest("Nieuwe en verbeterde instrumenten", f"instrumenten-{thema_id}", instruments,
+                                  "instrumenten", relative_url(uri, "instrumenten/index.md") + query,
+                                  "met dit thema", "")})
     return found
+
+
+def _changes(result: Harvest, uri: str) -> dict:
+    """What changed in the period: the newest few new cases (by title) and phase changes (in order of date)."""
+    new = sorted(result.new_cases, key=history.first_date, reverse=True)[:SHOWN]
+    return {"new": sorted(new, key=lambda case: case.title.lower()), "new_total": len(result.new_cases),
+            "moves": result.moves[-SHOWN:], "moves_total": len(result.moves),
+            "all_url": relative_url(uri, "cases/index.md")}
 
 
 def moment_page(site: Site, moment_id: str) -> Page:
@@ -174,7 +201,8 @@ def moment_page(site: Site, moment_id: str) -> Page:
         coverage.append({"title": title, "id": anchor, "rows": rows, "empty": empty})
     return make_page(site, "pages/oogst.html", uri, f"Oogst: {moment['naam']}",
                      description=moment.get("omschrijving", ""), moment=moment, result=result,
-                     summary=summary(result), themes=_themes(site, result), coverage=coverage,
+                     summary=summary(result), themes=_themes(site, result, uri), changes=_changes(result, uri),
+                     coverage=coverage,
                      first_step=lambda case: history.entries(case)[0],
                      total=len(site.reference.resultaten), built=build_time(site).date().isoformat(),
                      covered=len(result.newly_covered) + len(result.covered_before))
@@ -191,7 +219,24 @@ def index_page(site: Site) -> Page:
                      rows=rows)
 
 
-def pages(site: Site) -> Iterator[Page]:
-    yield index_page(site)
+def _moment_shows(site: Site, inputs: Inputs, moment_id: str) -> tuple:
+    """An ijkmoment's page: the harvest (the cases shown with their texts, the rest as cards), the changes, coverage."""
+    result = inputs.value(("oogst", moment_id), partial(harvest, site, moment_id))
+    return (result.moment, result.previous, inputs.cards(result.cases), inputs.cards(result.toolkits),
+            inputs.cards(result.instruments), inputs.cards(result.new_cases),
+            [(inputs.card(move.case), move.van, move.naar, move.datum) for move in result.moves],
+            [inputs.items(case for case, _ in block["own"]) for block in _themes(site, result, page_uri(moment_id))],
+            result.newly_covered, result.covered_before, result.not_covered,
+            inputs.once("oogst dekking", partial(coverage_dates, site)), inputs.build_day)  # its print head has the date
+
+
+def _index_shows(site: Site, inputs: Inputs) -> tuple:
+    return tuple(summary(inputs.value(("oogst", moment["id"]), partial(harvest, site, moment["id"])))
+                 for moment in moments(site))
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    yield Planned(INDEX, partial(index_page, site), partial(_index_shows, site, inputs))
     for moment in moments(site):
-        yield moment_page(site, moment["id"])
+        yield Planned(page_uri(moment["id"]), partial(moment_page, site, moment["id"]),
+                      partial(_moment_shows, site, inputs, moment["id"]))

@@ -8,7 +8,8 @@ drift apart.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
+from functools import partial
 
 from markupsafe import Markup, escape
 
@@ -16,6 +17,7 @@ from kennisbank.content.model import ENTITY_TYPES
 from kennisbank.graph import Site
 from kennisbank.publish import export
 from kennisbank.publish.schemas import schema
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.render import Page
 from kennisbank.site.views import make_page
 
@@ -104,6 +106,12 @@ def fields_page(site: Site) -> Page:
                      breakable=breakable)
 
 
-def pages(site: Site) -> Iterator[Page]:
-    yield opendata_page(site)
-    yield fields_page(site)
+def _counts(site: Site, inputs: Inputs) -> tuple:
+    """The downloads page shows how many items each file holds, whether examples are among them, and the date."""
+    return (tuple(_count(site, name) for name in export.EXPORTS), any(case.voorbeeld for case in site.corpus.cases.values()),
+            inputs.build_day)
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    yield Planned(INDEX, partial(opendata_page, site), partial(_counts, site, inputs))
+    yield Planned(FIELDS, partial(fields_page, site), tuple)  # the published schemas alone

@@ -10,13 +10,15 @@ The ladder of each theme follows as a table.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
+from functools import partial
 
 from kennisbank.content.model import Instrument
 from kennisbank.content.registry import TAXONOMY
 from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
 from kennisbank.site.figures import rungs
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.ladder import ladder
 from kennisbank.site.render import Page, data_markdown
 from kennisbank.site.sections import section
@@ -62,5 +64,11 @@ def ladder_page(site: Site) -> Page:
                      ladders=[ladder(site, URI, thema) for thema in site.reference["themas"]])
 
 
-def pages(site: Site) -> Iterator[Page]:
-    yield ladder_page(site)
+def _shows(site: Site, inputs: Inputs) -> tuple:
+    """Every instrument (with the first sentence of its text) and how many cases apply each."""
+    return inputs.items_of("instrument"), tuple(len(site.graph.linking_to(item, "casus"))
+                                                  for item in site.corpus.instrumenten.values())
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    yield Planned(URI, partial(ladder_page, site), partial(_shows, site, inputs))

@@ -7,13 +7,15 @@ items last updated and links to the overview filtered on the term for all of the
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator
+from functools import partial
 
 from kennisbank.content.model import ENTITY_TYPES, Entity
 from kennisbank.content.registry import TAXONOMIES, Taxonomy
 from kennisbank.graph import Site, kinds_with
 from kennisbank.publish.urls import relative_url
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.render import Page
 from kennisbank.site.views import Link, make_page, newest_first
 
@@ -38,6 +40,12 @@ class Section:
     all_url: str
     phrase: str
     empty: str
+
+
+def newest(heading: str, id: str, items: Sequence[Entity], plural: str, all_url: str, phrase: str,
+           empty: str, shown: int = SHOWN) -> Section:
+    """A section of the ``shown`` items first in the order "Nieuwste eerst", with the count and the link to all."""
+    return Section(heading, id, newest_first(items)[:shown], len(items), plural, all_url, phrase, empty)
 
 
 def overview_query(taxonomy: Taxonomy, term: str) -> str:
@@ -90,11 +98,23 @@ def taxonomy_index(site: Site, taxonomy: Taxonomy) -> Page:
                      terms=terms, intro=intro, intro_link=intro_link)
 
 
-def pages(site: Site) -> Iterator[Page]:
+def _term_shows(site: Site, inputs: Inputs, taxonomy: Taxonomy, term: str) -> tuple:
+    """A term page shows, per kind, the newest items with the term and how many there are."""
+    return tuple((kind, inputs.cards(newest_first(items)[:SHOWN]), len(items))
+                 for kind in kinds_with(taxonomy) for items in [site.graph.items_with(taxonomy, term, kind)])
+
+
+def _index_shows(site: Site, taxonomy: Taxonomy) -> tuple:
+    return tuple((term, len(site.graph.items_with(taxonomy, term))) for term in site.graph.terms(taxonomy))
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
     for taxonomy in TAXONOMIES:
         if taxonomy.name in OWN_PAGES or not taxonomy.folder:
             continue
         if taxonomy.name not in OWN_INDEX:
-            yield taxonomy_index(site, taxonomy)
+            yield Planned(f"{taxonomy.folder}/index.md", partial(taxonomy_index, site, taxonomy),
+                          partial(_index_shows, site, taxonomy))
         for term, item in site.graph.terms(taxonomy).items():
-            yield term_page(site, taxonomy, term, item)
+            yield Planned(f"{taxonomy.folder}/{term}.md", partial(term_page, site, taxonomy, term, item),
+                          partial(_term_shows, site, inputs, taxonomy, term))

@@ -9,7 +9,8 @@ link to the overview for all of them, so the page does not grow with the knowled
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from functools import partial
 
 from kennisbank.content.model import Casus
 from kennisbank.content.registry import TAXONOMY
@@ -17,9 +18,10 @@ from kennisbank.graph import Site
 from kennisbank.publish import linkeddata
 from kennisbank.publish.export import base_url_of
 from kennisbank.publish.urls import relative_url
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.ladder import ladder
 from kennisbank.site.pages.kiezen import decision_aid_start
-from kennisbank.site.pages.terms import SHOWN
+from kennisbank.site.pages.terms import SHOWN, newest
 from kennisbank.site.render import Page
 from kennisbank.site.views import Link, make_page, newest_first
 
@@ -53,8 +55,10 @@ def theme_page(site: Site, thema: dict) -> Page:
                      linked_data=linkeddata.theme(site, thema, base_url_of(site.corpus.site_url)),
                      total=len(site.reference["themas"]), coverage_rows=coverage_rows, resultaten=resultaten,
                      phases=phases, ladder=ladder(site, uri, thema_id),
-                     toolkits=site.graph.items_with(THEMAS, thema_id, "toolkit"), deals=deals,
-                     start=decision_aid_start(site, thema_id))
+                     toolkits=newest("Toolkits", "toolkits", site.graph.items_with(THEMAS, thema_id, "toolkit"),
+                                     "toolkits", relative_url(uri, "toolkits/index.md") + f"?thema={thema_id}",
+                                     "bij dit thema", "Nog geen toolkit voor dit thema.", PER_RESULTAAT),
+                     deals=deals, start=decision_aid_start(site, thema_id))
 
 
 def themes_index(site: Site) -> Page:
@@ -70,7 +74,23 @@ def themes_index(site: Site) -> Page:
                                  "casussen en instrumenten daarin zijn.", themas=themas)
 
 
-def pages(site: Site) -> Iterator[Page]:
-    yield themes_index(site)
+def _theme_shows(site: Site, inputs: Inputs, thema_id: str) -> tuple:
+    """A theme page shows the items of the theme (its coverage, phases, ladder and toolkits), as cards, and its
+    ladder puts the instruments most applied first."""
+    items = site.graph.items_with(THEMAS, thema_id)
+    return inputs.cards(items), tuple(len(site.graph.linking_to(item, "casus")) for item in items
+                                      if item.kind == "instrument")
+
+
+def _index_shows(site: Site) -> tuple:
+    return tuple((thema["id"], len(site.graph.items_with(THEMAS, thema["id"], "casus")),
+                  len(site.graph.items_with(THEMAS, thema["id"], "instrument")),
+                  [bool(site.graph.coverage(resultaat["id"])[0]) for resultaat in thema.get("resultaten", [])])
+                 for thema in site.reference["themas"].values())
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    yield Planned("themas/index.md", partial(themes_index, site), partial(_index_shows, site))
     for thema in site.reference["themas"].values():
-        yield theme_page(site, thema)
+        yield Planned(f"themas/{thema['id']}.md", partial(theme_page, site, thema),
+                      partial(_theme_shows, site, inputs, thema["id"]))

@@ -9,8 +9,9 @@ cannot drift from what the checker accepts. The schemas themselves are published
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
@@ -19,6 +20,7 @@ from kennisbank.content.registry import TAXONOMY
 from kennisbank.content.validate import PATTERN_HINTS, SCHEMA_DIR, TYPE_NAMES, checked_references, load_schema
 from kennisbank.graph import Site
 from kennisbank.publish.urls import relative_url
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.render import Page
 from kennisbank.site.views import Link, make_page
 
@@ -206,6 +208,10 @@ class _FieldPage:
                          overview=Link("het overzicht", relative_url(self.uri, overview)))
 
 
-def pages(site: Site) -> Iterator[Page]:
-    for kind in ENTITIES:
-        yield _FieldPage(site, kind).page()
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    for kind in ENTITIES:  # the examples may come from any item of the kind
+        yield Planned(page_uri(kind), partial(_make, site, kind), partial(inputs.cards_of, kind))
+
+
+def _make(site: Site, kind: str) -> Page:
+    return _FieldPage(site, kind).page()

@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from functools import partial
+from typing import Any
 
 from kennisbank.content.model import Casus
 from kennisbank.graph import Site
+from kennisbank.site.inputs import Inputs, Planned
 from kennisbank.site.pages.overviews import ordered
 from kennisbank.site.render import Page, PageContext, data_markdown
 from kennisbank.site.sections import section
@@ -100,10 +103,18 @@ def case_data(site: Site, case: Casus) -> dict[str, Any]:
                   for name, lines in rows(site, case, kb).items()}}
 
 
-def data_files(site: Site) -> dict[str, str]:
-    """Site path -> content of the data file of every case."""
-    return {data_uri(case): json.dumps(case_data(site, case), ensure_ascii=False, separators=(",", ":"))
-            for case in site.corpus.cases.values()}
+def data_file(site: Site, case: Casus) -> str:
+    return json.dumps(case_data(site, case), ensure_ascii=False, separators=(",", ":"))
+
+
+def data_files(site: Site, inputs: Inputs) -> Iterator[Planned[str]]:
+    """The data file of every case: its rows, with the names of the instruments it names."""
+    for case in site.corpus.cases.values():
+        yield Planned(data_uri(case), partial(data_file, site, case), partial(_case_shows, inputs, case))
+
+
+def _case_shows(inputs: Inputs, case: Casus) -> tuple:
+    return inputs.item(case), inputs.named(case)
 
 
 def compare_page(site: Site) -> Page:
@@ -118,5 +129,9 @@ def compare_page(site: Site) -> Page:
                      hide=("toc",))  # four cases side by side need the width of the table of contents
 
 
-def pages(site: Site) -> Iterator[Page]:
-    yield compare_page(site)
+def _page_shows(site: Site, inputs: Inputs) -> tuple:
+    return inputs.cards(ordered(site, "casus", "nieuwste")[:SHOWN_WITHOUT_SCRIPT]), len(site.corpus.cases)
+
+
+def plan(site: Site, inputs: Inputs) -> Iterator[Planned[Page]]:
+    yield Planned(URI, partial(compare_page, site), partial(_page_shows, site, inputs))
