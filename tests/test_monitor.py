@@ -88,4 +88,6 @@ def test_examples_are_counted_and_said_to_be_examples(monitor, fixture_corpus):
     examples = sum(1 for case in fixture_corpus.cases.values() if case.voorbeeld)
     assert examples
     intro = " ".join(monitor.select_one("article h1").find_next_sibling("p").get_text(" ").split())
-    assert f"waarvan {examples} zijn voorbeelden" in intro
+    every = examples == len(fixture_corpus.cases)
+    said = f"alle {examples} zijn illustratieve voorbeelden" if every else f"waarvan {examples} illustratieve voorbeelden"
+    assert said in intro

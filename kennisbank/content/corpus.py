@@ -488,7 +488,8 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     preview); this is the one place that keeps them off every page, list and export.
     ``with_dates`` fills a missing ``bijgewerkt`` from Git (one ``git log``; the checker skips it).
     ``site_url``: the public address (default: ``site_url`` in mkdocs.yml), to recognise links
-    written as web addresses of the site itself.
+    written as web addresses of the site itself. ``files``: read only these (tests), so not checked against
+    gepubliceerd.yml, which lists the whole site.
     """
     root = Path(root)
     store = filecache.store(root)  # what each file gave the last time its bytes were checked
@@ -519,7 +520,8 @@ def load_corpus(root: str | Path, files: dict[str, list[Path]] | None = None, *,
     all_media = check_media(root, items, problems)
     draft_slugs = {kind: {slug for (k, slug), item in items.items() if k == kind and drafts.is_draft(item.source.data)}
                    for kind in CONTENT_FOLDERS}
-    check_renames(root, items, draft_slugs, include_drafts, problems)
+    if files is None:  # which published id has no file left can only be told from the whole corpus
+        check_renames(root, items, draft_slugs, include_drafts, problems)
     failed = check_old_names(items)
     entities = {key: ENTITY_TYPES[item.kind].build(item.slug, item.source.path, item.source.data, item.source.body,
                                                    item.source.body_line)
