@@ -129,6 +129,7 @@ class Kennisbank:
         redirect_plugin = config.plugins.get("redirects")
         if redirect_plugin is not None:  # old names (vorige_namen) keep their URL
             redirect_plugin.config["redirect_maps"].update(self.redirect_pages)
+        search.without_material_indexing(config.plugins)
         return config
 
     @event_priority(50)  # before mkdocs-redirects looks for its targets among the files
