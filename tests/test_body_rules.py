@@ -67,6 +67,16 @@ def test_raw_html_the_sanitiser_removes_is_named(project):
     assert problem.line == 21 and problem.message.startswith("HTML-tag <script> wordt van de pagina gehaald")
 
 
+def test_a_script_or_style_in_an_attribute_list_is_named_and_ids_and_classes_are_not(project):
+    project.write("cases/a.md", VALID_CASE.replace("## Aanpak\n\nTekst.", '## Aanpak {#aanpak}\n\nTekst.\n'
+                                                   '{: .klasse onclick="x()" style="color: red" }\n\n'
+                                                   "`{ onload=y }` in code is tekst."))
+    found = [(p.line, p.message) for p in load_corpus(project.root, with_dates=False).problems]
+    assert [line for line, _ in found] == [22, 22], found
+    assert found[0][1].startswith("het attribuut 'onclick' in '{…}' wordt van de pagina gehaald: een script")
+    assert found[1][1].startswith("het attribuut 'style' in '{…}' wordt van de pagina gehaald: een stijl")
+
+
 def test_the_checker_and_the_sanitiser_agree_on_the_html_that_stays():
     assert frozenset(sanitize.ALLOWED_TAGS) == KEPT_HTML_TAGS
 

@@ -355,7 +355,24 @@ def html_problems(path: str, body: Body) -> list[Problem]:
     return problems
 
 
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?P<inner>[^{}\n]*)\}")  # Markdown's attr_list: {: #id .class key=value }
+_REMOVED_ATTRIBUTE = re.compile(r"(?<![\w-])(?P<name>on[a-z]+|style)\s*=", re.IGNORECASE)
+
+
+def attribute_problems(path: str, body: Body) -> list[Problem]:
+    """An event handler or a style in an attribute list ({ onclick=… }) is taken off the page by the sanitiser,
+    without a trace: say so, as for raw HTML."""
+    problems = []
+    for match in _ATTRIBUTE_LIST.finditer(body.masked):
+        for name in dict.fromkeys(found.group("name").lower() for found in _REMOVED_ATTRIBUTE.finditer(match["inner"])):
+            what = "een stijl" if name == "style" else "een script"
+            problems.append(Problem(path, body.line_of(match.start()),
+                                    f"het attribuut '{name}' in '{{…}}' wordt van de pagina gehaald: {what} kan niet "
+                                    "in een bijdrage. Haal het weg; de opmaak van de site zorgt voor de rest"))
+    return problems
+
+
 def body_problems(path: str, body: Body, sections: tuple[str, ...], noun: str) -> list[Problem]:
     """Every rule of this module for one body."""
     return (structure_problems(path, body, sections, noun) + size_problems(path, body) + footnote_problems(path, body)
-            + reference_problems(path, body) + html_problems(path, body))
+            + reference_problems(path, body) + html_problems(path, body) + attribute_problems(path, body))
