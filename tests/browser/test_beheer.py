@@ -82,7 +82,8 @@ def editor(tmp_path_factory):
     root = tmp_path_factory.mktemp("beheer") / "project"
     Project.create(root, FIXTURE_CONTENT)
     shutil.copytree(ROOT / "sjablonen", root / "sjablonen")
-    shutil.copy(ROOT / "gepubliceerd.yml", root / "gepubliceerd.yml")
+    # The project's own list of published items (not the site's: the fixture content is not the site's content)
+    subprocess.run([str(BIN / "kennisbank"), "gepubliceerd"], cwd=root, check=True, capture_output=True, env=ENV)
     add_decap_bundle(root)
     _git(root, "init", "-q", "-b", "main")
     (root / ".git" / "info" / "exclude").write_text("node_modules\nsite/\n", encoding="utf-8")
